@@ -1,0 +1,60 @@
+"""Entry point of the `trucewatch` command.
+
+Each area of the CLI lives in its own module of this package and exposes
+`register(app: typer.Typer) -> None`; `build_app` finds them, so adding a command never
+means editing this file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import typer
+
+import trucewatch.cli as cli_package
+from trucewatch.errors import TrucewatchError
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="trucewatch",
+        help="Monitor ceasefires from open-source reporting.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    for info in sorted(pkgutil.iter_modules(cli_package.__path__), key=lambda m: m.name):
+        if info.name in {"main", "common"}:
+            continue
+        module = importlib.import_module(f"{cli_package.__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; a TrucewatchError becomes one line on stderr and its exit code."""
+    app = build_app()
+    try:
+        app(args=argv, standalone_mode=False)
+    except TrucewatchError as error:
+        print(f"trucewatch: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        print("trucewatch: aborted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as error:  # click usage errors and the like
+        from click.exceptions import ClickException
+
+        if isinstance(error, ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise
+
+
+__all__ = ["build_app", "main"]
