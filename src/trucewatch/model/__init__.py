@@ -19,6 +19,16 @@ from trucewatch.model.event import (
     Quote,
     Reading,
 )
+from trucewatch.model.incident import (
+    Claim,
+    Decision,
+    EventKey,
+    FigureRange,
+    FigureValue,
+    Incident,
+    Member,
+    Source,
+)
 from trucewatch.model.kb import (
     Actor,
     ActorMatch,
@@ -29,6 +39,7 @@ from trucewatch.model.kb import (
     PlaceMatch,
     Unresolved,
 )
+from trucewatch.model.verdict import Verdict
 
 __all__ = [
     "ACLED_TYPES",
@@ -39,11 +50,18 @@ __all__ = [
     "ActorRef",
     "Affiliation",
     "Article",
+    "Claim",
+    "Decision",
     "Designation",
     "DesignationEntry",
     "Document",
+    "EventKey",
     "EventReport",
+    "FigureRange",
+    "FigureValue",
+    "Incident",
     "KnowledgeBase",
+    "Member",
     "Place",
     "PlaceMatch",
     "PlaceRef",
@@ -51,7 +69,9 @@ __all__ = [
     "Reading",
     "RunReport",
     "Skipped",
+    "Source",
     "Unresolved",
+    "Verdict",
     "article_id",
     "normalise_text",
 ]

@@ -15,7 +15,11 @@ Stance = Literal["accuse", "deny", "demand", "threaten", "claim", "designate", "
 
 # ACLED event types and sub-event types (codebook 2023+), exact spellings.
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
     "Explosions/Remote violence": (
         "Chemical weapon",
         "Air/drone strike",
@@ -25,7 +29,11 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
         "Grenade",
     ),
     "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
     "Riots": ("Violent demonstration", "Mob violence"),
     "Strategic developments": (
         "Agreement",
@@ -87,6 +95,7 @@ class EventReport(BaseModel):
     claimed_by: str | None = None
     evidence: str = ""
     article_id: str | None = None
+    index: int | None = None  # position among the article's events
     extractor: str = "trucewatch.nlp.events.v1"
 
 
