@@ -27,6 +27,7 @@ from trucewatch.model.incident import (
     FigureValue,
     Incident,
     Member,
+    ReportedEvent,
     Source,
 )
 from trucewatch.model.kb import (
@@ -67,6 +68,7 @@ __all__ = [
     "PlaceRef",
     "Quote",
     "Reading",
+    "ReportedEvent",
     "RunReport",
     "Skipped",
     "Source",

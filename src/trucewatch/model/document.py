@@ -30,6 +30,8 @@ class Document(BaseModel):
     published: date | None = None  # from the source's metadata or the --published flag
     title: str | None = None  # from a feed entry or JSONL, when given
     origin: str = "file"  # file | stdin | jsonl | warc | rss | url
+    # where `published` came from: the source's own metadata or the caller's --published flag
+    published_from: Literal["metadata", "flag"] | None = None
 
 
 class Article(BaseModel):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from trucewatch.model.event import ActorRef, PlaceRef
+from trucewatch.model.event import ActorRef, EventReport, PlaceRef
 from trucewatch.model.verdict import Verdict
 
 Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
@@ -119,6 +119,24 @@ class Decision(BaseModel):
     created: dt.datetime | None = None
 
 
+class ReportedEvent(BaseModel):
+    """One event report as fusion sees it: the event plus where it was published and how.
+
+    `text_fingerprint` is `trucewatch.fuse.fingerprint(article.text)`; it tells republished
+    copies apart from independent reporting. Quotes and designations travel separately.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: EventKey
+    event: EventReport
+    source_id: str
+    outlet: str | None = None
+    credits: tuple[str, ...] = ()
+    published: dt.date | None = None
+    text_fingerprint: str | None = None
+
+
 __all__ = [
     "Claim",
     "Decision",
@@ -128,5 +146,6 @@ __all__ = [
     "Grade",
     "Incident",
     "Member",
+    "ReportedEvent",
     "Source",
 ]

@@ -50,6 +50,10 @@ class Actor(BaseModel):
     names: tuple[ActorName, ...] = ()
     acled_name: str | None = None
     note: str = ""
+    demonyms: tuple[str, ...] = ()  # "Russian": "Russian warplanes" -> the air branch
+    metonyms: tuple[str, ...] = ()  # "Moscow", "the Kremlin" for the Russian government
+    country_aliases: tuple[str, ...] = ()  # "rebels", "the regime": only with country context
+    branch: str | None = None  # military, army, air, navy, police, intelligence, paramilitary
 
 
 class DesignationEntry(BaseModel):
@@ -64,6 +68,7 @@ class DesignationEntry(BaseModel):
     valid_to: date | None = None
     source: str = ""
     kind: Literal["official-list", "party-claim"] = "official-list"
+    covers_subunits: bool = False  # True: also designates actors whose parent chain leads here
 
 
 class Place(BaseModel):
@@ -78,6 +83,8 @@ class Place(BaseModel):
     precision: Precision = "city"
     population: int = 0
     feature: str = "P"  # GeoNames feature class, or A for admin areas
+    aliases: tuple[str, ...] = ()
+    source: str = ""  # where the coordinates come from (GeoNames id, or a curator's note)
 
 
 class ActorMatch(BaseModel):
@@ -87,6 +94,7 @@ class ActorMatch(BaseModel):
     matched: str  # the surface form matched
     reason: str
     score: float = 100.0
+    name_on_date: str | None = None  # the name in force on the report's date (Nusra vs HTS)
 
 
 class PlaceMatch(BaseModel):
