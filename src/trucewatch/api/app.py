@@ -43,13 +43,8 @@ class PipelineRunner:
                     self.settings, store=self.store, kb=self.catalogue.knowledge_base()
                 )
             pipeline = self._pipeline
-            if hasattr(pipeline, "ingest_and_process"):
-                report = pipeline.ingest_and_process(list(documents))
-            else:
-                report = pipeline.ingest(documents=list(documents), command="api")
-                pipeline.read_stored()
-                agreements = [a for a, _ in self.catalogue.agreements().values()]
-                pipeline.fuse_and_assess(agreements)
+            agreements = [a for a, _ in self.catalogue.agreements().values()]
+            report = pipeline.ingest_and_process(list(documents), agreements)
             return {
                 "run_id": report.run_id,
                 "read": report.read,
