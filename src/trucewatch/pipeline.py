@@ -233,6 +233,25 @@ class Pipeline:
         store.put_readings(pending)
         return done
 
+    def _actor_parents(self, reported: Sequence[Any]) -> dict[str, str]:
+        """Actor id -> parent id for every actor named in the events (a unit and its army
+        are one attribution, not two competing ones)."""
+        kb = self.knowledge_base()
+        parents: dict[str, str] = {}
+        pending = {
+            ref.id
+            for r in reported
+            for ref in (r.event.actor1, r.event.actor2)
+            if ref is not None and ref.id
+        }
+        while pending:
+            actor_id = pending.pop()
+            actor = kb.actor(actor_id)
+            if actor is not None and actor.parent and actor_id not in parents:
+                parents[actor_id] = actor.parent
+                pending.add(actor.parent)
+        return parents
+
     def fuse_and_assess(self, agreements: Sequence[Any] = ()) -> list[Incident]:
         """Fuse all stored events into incidents (replaying analyst decisions) and assess."""
         from trucewatch.assess import assess_incident
@@ -270,6 +289,7 @@ class Pipeline:
             decisions=store.list_decisions(),
             quotes=quotes,
             designations=designations,
+            parents=self._actor_parents(reported),
         )
         if agreements:
             kb = self.knowledge_base()
