@@ -1,0 +1,354 @@
+"""Actor lookup: names, aliases, renames over time, demonyms, metonyms, country context.
+
+Order of attempts (first hit wins, and says which step matched in its reason):
+1. exact name/alias/former name/ACLED name/metonym of a specific actor;
+2. a country alias ("rebels", "the regime") of the context country's actor;
+3. a generic class ("rebels", "gunmen", "civilians") when no country says more;
+4. "<demonym or actor>'s <force noun>" ("Russian warplanes", "Assad's army") -> the branch;
+5. a bare force noun with country context ("the army", "government forces");
+6. fuzzy on the whole alias table (typos, transliterations), conservative threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from trucewatch.model.kb import Actor, ActorMatch, Unresolved
+from trucewatch.resolve.names import name_key, skeleton
+
+# Tuned on the alias table in tests/resolve/test_kb_actors.py plus 40 misspellings
+# ("Hayat Tahrir al-Sahm", "Al Shabab", "Hezbolla"): 88 accepts all of them and rejects
+# near-misses between distinct groups ("Jaysh al-Islam" vs "Jaysh al-Izza" scores 83).
+ACTOR_FUZZY_MIN = 88.0
+ACTOR_FUZZY_MIN_LEN = 5
+
+# Head nouns -> the branch they point to (see BRANCH_FALLBACK when an actor lacks it).
+FORCE_PHRASES: dict[str, str] = {
+    phrase: branch
+    for branch, phrases in {
+        "air": (
+            "warplanes",
+            "warplane",
+            "planes",
+            "plane",
+            "jets",
+            "jet",
+            "aircraft",
+            "air force",
+            "air forces",
+            "airforce",
+            "air strikes",
+            "airstrikes",
+            "airstrike",
+            "air strike",
+            "air raids",
+            "air raid",
+            "bombers",
+            "bomber",
+            "bombs",
+            "bomb",
+            "helicopters",
+            "helicopter",
+            "gunships",
+            "aviation",
+            "fighter jets",
+            "drones",
+            "drone",
+            "pilots",
+            "aerospace forces",
+        ),
+        "army": (
+            "troops",
+            "soldiers",
+            "soldier",
+            "army",
+            "ground forces",
+            "ground troops",
+            "tanks",
+            "infantry",
+            "artillery",
+            "shelling",
+            "shells",
+            "mortars",
+        ),
+        "military": (
+            "forces",
+            "military",
+            "armed forces",
+            "servicemen",
+            "units",
+            "missiles",
+            "missile",
+            "rockets",
+            "rocket",
+            "security forces",
+            "defence forces",
+            "defense forces",
+            "government forces",
+            "government troops",
+        ),
+        "navy": ("navy", "naval forces", "warships", "warship", "fleet"),
+        "police": ("police", "policemen", "police forces"),
+        "intelligence": ("intelligence", "intelligence services", "spies"),
+        "paramilitary": ("paramilitaries", "militia", "militias"),
+        "state": (
+            "government",
+            "authorities",
+            "officials",
+            "regime",
+            "leadership",
+            "state",
+            "administration",
+        ),
+    }.items()
+    for phrase in phrases
+}
+BRANCH_FALLBACK = {
+    "air": ("air", "military"),
+    "army": ("army", "military"),
+    "navy": ("navy", "military"),
+    "police": ("police",),
+    "intelligence": ("intelligence",),
+    "paramilitary": ("paramilitary",),
+    "military": ("military", "army"),
+    "state": (),
+}
+# A bare force noun only names a country's own forces when it is not an air noun:
+# "warplanes" over Idlib may be Syrian or Russian, "the army" is the country's.
+CONTEXT_BRANCHES = {"army", "military", "navy", "police", "intelligence", "state"}
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:'s|’s|s'|s’)\s+(?P<noun>.+)$")
+_PAREN = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
+_LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def name_on(actor: Actor, on: date | None) -> str:
+    """The name the actor went by on `on` (its current name when undated)."""
+    if on is not None:
+        for period in actor.names:
+            if (period.valid_from is None or period.valid_from <= on) and (
+                period.valid_to is None or on < period.valid_to
+            ):
+                return period.name
+    return actor.name
+
+
+class ActorIndex:
+    """Indexes built once per knowledge base; lookups are dictionary hits, then fuzzy."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        self.actors = actors
+        self.exact: dict[str, list[tuple[str, str, str]]] = {}  # key -> (id, surface, how)
+        self.country_alias: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.demonyms: dict[str, list[str]] = {}
+        self.children: dict[str, list[str]] = {}
+        for actor in actors.values():
+            if actor.parent:
+                self.children.setdefault(actor.parent, []).append(actor.id)
+            forms = [(actor.name, "name")]
+            forms += [(p.name, "name used from/until a date") for p in actor.names]
+            forms += [(a, "alias") for a in actor.aliases]
+            forms += [(m, "metonym") for m in actor.metonyms]
+            if actor.acled_name:
+                forms.append((actor.acled_name, "ACLED name"))
+            for surface, how in forms:
+                key = name_key(surface)
+                if key:
+                    self.exact.setdefault(key, []).append((actor.id, surface, how))
+            for surface in actor.country_aliases:
+                if actor.country:
+                    entry = (actor.id, surface)
+                    self.country_alias.setdefault((actor.country, name_key(surface)), []).append(
+                        entry
+                    )
+            for demonym in actor.demonyms:
+                self.demonyms.setdefault(name_key(demonym), []).append(actor.id)
+        self.fuzzy_keys = [k for k in self.exact if len(k) >= ACTOR_FUZZY_MIN_LEN]
+        self.fuzzy_skeletons = [skeleton(k) for k in self.fuzzy_keys]
+
+    # ---- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def is_generic(actor_id: str) -> bool:
+        """Generic classes ("rebels", "gunmen") have ids starting 'generic-' (generic.yaml)."""
+        return actor_id.startswith("generic-")
+
+    def chain(self, actor_id: str) -> list[str]:
+        """The actor and its ancestors, nearest first (cycles cut)."""
+        seen: list[str] = []
+        current: str | None = actor_id
+        while current and current in self.actors and current not in seen:
+            seen.append(current)
+            current = self.actors[current].parent
+        return seen
+
+    def state_of(self, country: str) -> Actor | None:
+        for actor in self.actors.values():
+            if actor.kind == "state" and actor.country == country and actor.parent is None:
+                return actor
+        return None
+
+    def branch_of(self, actor_id: str, branch: str) -> tuple[str, str]:
+        """The descendant serving `branch` (breadth first), else the actor itself."""
+        for wanted in BRANCH_FALLBACK[branch]:
+            queue = list(self.children.get(actor_id, []))
+            while queue:
+                child = queue.pop(0)
+                if self.actors[child].branch == wanted:
+                    return child, wanted
+                queue.extend(self.children.get(child, []))
+        return actor_id, "state"
+
+    def pick(
+        self, hits: list[tuple[str, str, str]], context: dict[str, str]
+    ) -> tuple[str, str, str, str]:
+        """Choose among same-key hits: context country first, then specific over generic."""
+        country = context.get("country", "").upper()
+        ranked = sorted(
+            hits,
+            key=lambda h: (
+                self.actors[h[0]].country != country if country else False,
+                self.is_generic(h[0]),
+                len(self.chain(h[0])),
+            ),
+        )
+        best = ranked[0]
+        note = ""
+        if len({h[0] for h in hits}) > 1:
+            others = ", ".join(sorted({h[0] for h in hits} - {best[0]}))
+            note = f"; also names {others}" + (
+                f"; chose by country context {country}" if country else ""
+            )
+        return best[0], best[1], best[2], note
+
+    def match(
+        self, actor_id: str, text: str, reason: str, on: date | None, score: float = 100.0
+    ) -> ActorMatch:
+        actor = self.actors[actor_id]
+        current = name_on(actor, on)
+        if on is not None and current != actor.name:
+            reason += f"; on {on.isoformat()} named '{current}'"
+        return ActorMatch(
+            actor=actor, matched=text, reason=reason, score=score, name_on_date=current
+        )
+
+    # ---- resolution ----------------------------------------------------------------------
+    def resolve(
+        self, text: str, on: date | None = None, context: dict[str, str] | None = None
+    ) -> ActorMatch | Unresolved:
+        context = context or {}
+        stripped = _LEADING.sub("", text.strip().strip(".,;:\"'")).strip()
+        if not name_key(stripped):
+            return Unresolved(text=text, reason="empty actor name")
+        found = self._direct(stripped, text, on, context)
+        if found is None:
+            paren = _PAREN.match(stripped)
+            if paren:
+                for part in (paren["outer"], paren["inner"]):
+                    found = self._direct(part, text, on, context)
+                    if found is not None:
+                        break
+        if found is None:
+            found = self._compound(stripped, text, on, context)
+        if found is None:
+            found = self._fuzzy(stripped, text, on)
+        if found is None:
+            hint = "" if context.get("country") else " (no country context given)"
+            return Unresolved(
+                text=text, reason=f"no actor name, alias, demonym or close spelling matches{hint}"
+            )
+        return found
+
+    def _direct(
+        self, phrase: str, text: str, on: date | None, context: dict[str, str]
+    ) -> ActorMatch | None:
+        key = name_key(phrase)
+        country = context.get("country", "").upper()
+        hits = self.exact.get(key, [])
+        specific = [h for h in hits if not self.is_generic(h[0])]
+        if specific:
+            actor_id, surface, how, note = self.pick(specific, context)
+            label = self.actors[actor_id].name
+            return self.match(actor_id, text, f"{how} '{surface}' of {label}{note}", on)
+        if country and (country, key) in self.country_alias:
+            actor_id, surface = self.country_alias[(country, key)][0]
+            reason = (
+                f"'{surface}' with country context {country} means {self.actors[actor_id].name}"
+            )
+            return self.match(actor_id, text, reason, on)
+        if hits:
+            actor_id, surface, how, _ = self.pick(hits, context)
+            reason = f"generic class: {how} '{surface}' of {self.actors[actor_id].name}"
+            if not country:
+                reason += " (no country context to say whose)"
+            return self.match(actor_id, text, reason, on)
+        return None
+
+    def _compound(
+        self, phrase: str, text: str, on: date | None, context: dict[str, str]
+    ) -> ActorMatch | None:
+        """'Russian warplanes', "Assad's forces", 'pro-government militias', 'the army'."""
+        folded = name_key(phrase)
+        possessive = _POSSESSIVE.match(phrase)
+        splits: list[tuple[str, str]] = []
+        if possessive:
+            splits.append((possessive["owner"], name_key(possessive["noun"])))
+        words = folded.split()
+        for cut in range(len(words) - 1, 0, -1):
+            splits.append((" ".join(words[:cut]), " ".join(words[cut:])))
+        for owner, noun in splits:
+            branch = FORCE_PHRASES.get(noun)
+            if branch is None:
+                continue
+            owner_key = name_key(owner)
+            owner_ids = self.demonyms.get(owner_key, [])
+            how = "demonym"
+            if not owner_ids:
+                direct = self._direct(owner, owner, on, context)
+                if direct is None:
+                    continue
+                owner_ids, how = [direct.actor.id], direct.reason
+            owner_id = sorted(owner_ids, key=lambda i: len(self.chain(i)))[0]
+            target, served = self.branch_of(owner_id, branch)
+            owner_name = self.actors[owner_id].name
+            if how == "demonym":
+                lead = f"demonym '{owner}' of {owner_name} + '{noun}'"
+            else:
+                lead = f"'{owner}' ({how}) + '{noun}'"
+            tail = (
+                f" -> {served} branch {self.actors[target].name}"
+                if target != owner_id
+                else f" -> {owner_name} itself"
+            )
+            return self.match(target, text, lead + tail, on)
+        branch = FORCE_PHRASES.get(folded)
+        country = context.get("country", "").upper()
+        if branch in CONTEXT_BRANCHES and country:
+            state = self.state_of(country)
+            if state is not None:
+                target, served = self.branch_of(state.id, branch)
+                reason = (
+                    f"'{phrase}' with country context {country} -> "
+                    f"{self.actors[target].name} ({served})"
+                )
+                return self.match(target, text, reason, on)
+        return None
+
+    def _fuzzy(self, phrase: str, text: str, on: date | None) -> ActorMatch | None:
+        key = name_key(phrase)
+        if len(key) < ACTOR_FUZZY_MIN_LEN:
+            return None
+        best = process.extractOne(
+            skeleton(key), self.fuzzy_skeletons, scorer=fuzz.ratio, score_cutoff=ACTOR_FUZZY_MIN
+        )
+        if best is None:
+            return None
+        _, score, index = best
+        hits = self.exact[self.fuzzy_keys[index]]
+        actor_id, surface, how = hits[0]
+        reason = f"fuzzy {score:.0f} to {how} '{surface}' of {self.actors[actor_id].name}"
+        return self.match(actor_id, text, reason, on, score=float(score))
+
+
+__all__ = ["ACTOR_FUZZY_MIN", "FORCE_PHRASES", "ActorIndex", "name_on"]
