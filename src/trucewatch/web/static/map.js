@@ -2,6 +2,19 @@
 // TopoJSON) as SVG paths, then the incident markers embedded in the page.
 (function () {
   "use strict";
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      while (ring[i][0] - ring[i - 1][0] > 180) { ring[i][0] -= 360; }
+      while (ring[i][0] - ring[i - 1][0] < -180) { ring[i][0] += 360; }
+    }
+  }
+  function unwrapGeometry(g) {
+    if (!g) { return; }
+    if (g.type === "Polygon") { g.coordinates.forEach(unwrapRing); }
+    if (g.type === "MultiPolygon") {
+      g.coordinates.forEach(function (poly) { poly.forEach(unwrapRing); });
+    }
+  }
   function draw() {
     var el = document.getElementById("map");
     if (!el || typeof L === "undefined") { return; }
@@ -13,6 +26,11 @@
     if (tiles) { L.tileLayer(tiles, { maxZoom: 12 }).addTo(map); }
     fetch("/static/countries-50m.json").then(function (r) { return r.json(); }).then(function (world) {
       var land = topojson.feature(world, world.objects.countries);
+      // Leaflet draws rings on a flat lon/lat plane: a ring that crosses the antimeridian
+      // (Russia, Fiji) would jump across the whole map as a band. Unwrap its longitudes so
+      // each step is under 180 degrees; Antarctica (ISO 010) is dropped, it has no incidents.
+      land.features = land.features.filter(function (f) { return f.id !== "010"; });
+      land.features.forEach(function (f) { unwrapGeometry(f.geometry); });
       L.geoJSON(land, {
         interactive: false,
         style: { color: "#8a8a8a", weight: 0.7, fillColor: "#f7f4ea", fillOpacity: 1, className: "country" }
