@@ -1,0 +1,342 @@
+"""What the reader remembers while walking one article: people named so far, the report's
+dominant country, resolved places, and the knowledge-base look-ups (cached per article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from trucewatch.model.document import Article
+from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
+from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
+from trucewatch.nlp.text import Sentence
+
+ROLE_WORDS = frozenset(
+    [
+        "minister",
+        "ministry",
+        "secretary",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "general",
+        "commander",
+        "ambassador",
+        "envoy",
+        "chief",
+        "official",
+        "officials",
+        "leader",
+        "prime",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "state",
+        "deputy",
+        "vice",
+        "head",
+        "director",
+        "governor",
+        "mayor",
+        "senator",
+        "representative",
+        "adviser",
+        "advisor",
+        "colonel",
+        "lieutenant",
+        "major",
+        "captain",
+        "sergeant",
+        "king",
+        "prince",
+        "emir",
+        "sheikh",
+        "cleric",
+        "imam",
+        "chairman",
+        "chairwoman",
+        "analyst",
+        "researcher",
+        "activist",
+        "correspondent",
+        "reporter",
+        "editor",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "gen",
+        "col",
+        "lt",
+        "brig",
+        "adm",
+        "maj",
+        "capt",
+        "sgt",
+        "rep",
+        "gov",
+        "white",
+        "house",
+        "kremlin",
+        "pentagon",
+        "u.s.",
+        "un",
+        "u.n.",
+        "special",
+        "coordinator",
+        "negotiator",
+    ]
+)
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+NOT_PEOPLE = frozenset({"they", "it", "we", "them", "i", "you", "its", "their"})
+DESCRIPTIONS = re.compile(
+    r"^(?:the|a|an)\s+(?:\w+\s+){0,3}(?:minister|spokes\w+|president|official|envoy|ambassador"
+    r"|secretary|diplomat|commander|general|leader|chief|source|statement)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+
+
+@dataclass
+class PersonRegistry:
+    """Named people in order of appearance, so "Kerry", "he" and "the minister" resolve."""
+
+    by_surname: dict[str, Person] = field(default_factory=dict)
+    last_speaker: Person | None = None
+
+    def add(self, name: str, role: str | None = None) -> Person:
+        parts = name.split()
+        key = re.sub(r"^al-", "", parts[-1].lower())
+        known = self.by_surname.get(key)
+        if known and len(known.name.split()) >= len(parts):
+            if role and not known.role:
+                known.role = role
+            return known
+        person = Person(name, role or (known.role if known else None))
+        self.by_surname[key] = person
+        return person
+
+    def lookup(self, text: str) -> Person | None:
+        """A person from a name, surname, pronoun or description ("the minister")."""
+        clean = text.strip()
+        low = clean.lower()
+        if low in NOT_PEOPLE:
+            return None
+        if low in PRONOUNS or DESCRIPTIONS.match(clean):
+            if self.last_speaker is None:
+                return None
+            if DESCRIPTIONS.match(clean):
+                noun = low.split()[-1]
+                for person in reversed(list(self.by_surname.values())):
+                    if person.role and noun[:6] in person.role.lower():
+                        return person
+            return self.last_speaker
+        key = re.sub(r"^al-", "", clean.split()[-1].lower()) if clean else ""
+        return self.by_surname.get(key)
+
+
+@dataclass
+class ArticleContext:
+    """Per-article state; built by the reader, read by the extractors."""
+
+    article: Article
+    kb: KnowledgeBase | None
+    sentences: list[Sentence]
+    docs: dict[int, Doc]
+    people: PersonRegistry = field(default_factory=PersonRegistry)
+    country: str | None = None
+    country_place: PlaceRef | None = None
+    places: dict[str, PlaceRef] = field(default_factory=dict)
+    actors: dict[tuple[str, dt.date | None], ActorRef] = field(default_factory=dict)
+    quote_spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.article.published
+
+    # -- places ---------------------------------------------------------------------------
+    def place(self, text: str) -> PlaceRef:
+        """Resolve a place name with the report's country as context (cached)."""
+        key = text.strip()
+        if key in self.places:
+            return self.places[key]
+        if self.kb is None:
+            ref = PlaceRef(name=key, text=key, reason="no knowledge base loaded")
+        else:
+            context: dict[str, str] = {}
+            if self.country:
+                context["country"] = self.country
+            near = [p.name for p in self.places.values() if p.id][:5]
+            if near:
+                context["near"] = ",".join(near)
+            match = self.kb.resolve_place(key, context=context or None)
+            if isinstance(match, PlaceMatch):
+                p = match.place
+                ref = PlaceRef(
+                    name=p.name,
+                    admin1=p.admin1,
+                    country=p.country,
+                    lat=p.lat,
+                    lon=p.lon,
+                    precision=p.precision,
+                    id=p.id,
+                    text=key,
+                    reason=match.reason,
+                )
+            else:
+                ref = PlaceRef(name=key, text=key, reason=match.reason)
+        self.places[key] = ref
+        return ref
+
+    def settle_country(self, mentions: list[str]) -> None:
+        """Pick the report's dominant country: the one its named places fall in most often."""
+        counts: Counter[str] = Counter()
+        country_refs: dict[str, PlaceRef] = {}
+        for text in mentions:
+            ref = self.place(text)
+            if ref.country:
+                counts[ref.country] += 1
+                if ref.precision == "country":
+                    country_refs.setdefault(ref.country, ref)
+        if counts:
+            self.country = counts.most_common(1)[0][0]
+            self.country_place = country_refs.get(self.country)
+            # Re-resolve with the country known: ambiguous names ("Donetsk") need it.
+            self.places = {k: v for k, v in self.places.items() if v.country == self.country}
+
+    # -- actors ---------------------------------------------------------------------------
+    def actor(self, text: str, on: dt.date | None, how: str) -> ActorRef:
+        """Resolve an actor phrase; unresolved names keep their surface text and a reason."""
+        key = (text, on)
+        if key in self.actors:
+            return self.actors[key]
+        if self.kb is None:
+            ref = ActorRef(name=text, text=text, reason=f"{how}; no knowledge base loaded")
+        else:
+            context = {"country": self.country} if self.country else None
+            match = self.kb.resolve_actor(text, on=on, context=context)
+            if isinstance(match, ActorMatch):
+                a = match.actor
+                ref = ActorRef(
+                    name=name_on(a.name, a.names, on),
+                    id=a.id,
+                    country=a.country,
+                    kind=a.kind,
+                    text=text,
+                    reason=f"{how}; {match.reason}",
+                )
+            else:
+                ref = ActorRef(name=text, text=text, reason=f"{how}; {match.reason}")
+        self.actors[key] = ref
+        return ref
+
+    def civilians(self, text: str, on: dt.date | None) -> ActorRef:
+        """The victims' actor: the KB's civilians entry if it has one, else a plain label."""
+        if self.kb is not None:
+            ref = self.actor("civilians", on, f"victims named as {text!r}")
+            if ref.id:
+                return ref.model_copy(update={"text": text})
+        return ActorRef(
+            name="Civilians",
+            kind="civilians",
+            country=self.country,
+            text=text,
+            reason=f"victims named as {text!r}",
+        )
+
+    def affiliation(self, role: str | None, on: dt.date | None) -> Affiliation | None:
+        """The state or organisation a role names ("Turkish Foreign Minister" -> Turkey)."""
+        if not role or self.kb is None:
+            return None
+        words = role.replace("-", " ").split()
+        tries = [role, *[" ".join(words[:n]) for n in (2, 1)]]
+        for attempt in tries:
+            if not attempt:
+                continue
+            match = self.kb.resolve_actor(attempt, on=on)
+            if isinstance(match, ActorMatch):
+                a = match.actor
+                return Affiliation(name=name_on(a.name, a.names, on), country=a.country)
+        return None
+
+
+def name_on(default: str, names: tuple, on: dt.date | None) -> str:  # type: ignore[type-arg]
+    """The name an actor went by on a date (Nusra -> JFS -> HTS), else its main name."""
+    if on is None:
+        return default
+    for n in names:
+        if (n.valid_from is None or n.valid_from <= on) and (
+            n.valid_to is None or on <= n.valid_to
+        ):
+            return str(n.name)
+    return default
+
+
+_ROLE_TAGS = frozenset({"NNP", "NNPS", "JJ", "NN", "NNS", "HYPH"})
+
+
+def role_before(doc: Doc, start: int) -> str | None:
+    """The title run just before a name: "Turkish Foreign Minister" (Mevlut Cavusoglu)."""
+    i = start
+    while i > 0 and (doc[i - 1].tag_ in _ROLE_TAGS or doc[i - 1].lower_ in {"of", "-", "u.s."}):
+        i -= 1
+    while i < start and doc[i].lower_ in {"of", "-"}:
+        i += 1
+    run = doc[i:start]
+    if not any(t.lower_ in ROLE_WORDS for t in run):
+        return None
+    return run.text.replace(" - ", "-").strip(" ,") or None
+
+
+def person_in(span: Span | Doc, head: Token) -> tuple[str | None, str | None]:
+    """(full name, role) of the person a subject phrase names, if it names one."""
+    for ent in span.ents:
+        if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
+            return ent.text.strip(), role_before(head.doc, ent.start)
+    for child in head.children:
+        # "the defence minister, Halladan Veyr," / "the minister Halladan Veyr"
+        if child.dep_ == "appos" and head.lower_ in ROLE_WORDS:
+            for ent in span.ents:
+                if ent.label_ == "PERSON" and ent.start <= child.i < ent.end:
+                    role_tokens = [
+                        t for t in head.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det"
+                    ]
+                    role = " ".join(t.text for t in role_tokens) or None
+                    return ent.text.strip(), role
+    if head.tag_ != "NNP":
+        return None, None
+    doc = head.doc
+    start = head.i
+    while (
+        start > 0
+        and (doc[start - 1].tag_ == "NNP" or doc[start - 1].text in {"-", "al", "bin", "ibn", "de"})
+        and doc[start - 1].lower_ not in ROLE_WORDS
+    ):
+        start -= 1
+    name = doc[start : head.i + 1].text
+    if doc[start].lower_ in ROLE_WORDS or len(name) < 3:
+        return None, None
+    left = head.left_edge.i
+    role_tokens = [t for t in doc[left:start] if t.dep_ != "det"]
+    role = " ".join(t.text for t in role_tokens).replace(" - ", "-").strip(" ,") or None
+    # A bare proper noun could be a country ("Russia said"); only call it a person when
+    # a role introduces it or it has a first name.
+    if role is None and head.i - start < 1:
+        return None, None
+    return name, role
+
+
+__all__ = ["ArticleContext", "Person", "PersonRegistry", "name_on", "person_in"]

@@ -1,0 +1,190 @@
+"""Event dates from a sentence, relative to the report's publication date.
+
+dateparser reads explicit dates well but returns nothing for "hours after" and reads
+"within a week" as a week ago (field notes), so relative phrases follow our own table:
+
+| phrase                                   | date                                 | precision |
+|------------------------------------------|--------------------------------------|-----------|
+| "February 12", "12 Feb 2015", "Feb. 12"  | that day; no year: publication year,  | day       |
+|                                          | previous year if the month is later  |           |
+| "on Tuesday"                             | latest Tuesday on or before publication | day    |
+| "today", "hours after/earlier", "this morning" | publication day                | day       |
+| "yesterday", "last night", "overnight"   | day before publication (night events | day       |
+|                                          | are dated to the evening they began) |           |
+| "last week", "this week", "days ago"     | publication - 7 / publication        | week      |
+| "last month", "earlier this month"       | first day of that month              | month     |
+| "in March"                               | that month (year as above)           | month     |
+| "in 2015"                                | that year                            | year      |
+
+With no publication date, only phrases that carry their own year yield a date: the reader
+never invents a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import dateparser
+
+from trucewatch.model.event import DatePrecision
+
+DATES_VERSION = "trucewatch.nlp.dates.v1"
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|since|during|early|late|mid-?)\s+(?P<m>{_MONTH})"
+    r"(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s*\d)",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
+_RELATIVE: tuple[tuple[re.Pattern[str], int, DatePrecision], ...] = (
+    (re.compile(r"\b(?:day before yesterday)\b", re.I), -2, "day"),
+    (
+        re.compile(r"\b(?:yesterday|last night|overnight|late on the previous day)\b", re.I),
+        -1,
+        "day",
+    ),
+    (
+        re.compile(
+            r"\b(?:today|tonight|this (?:morning|afternoon|evening)|hours (?:after|before"
+            r"|earlier|later|ago)|earlier in the day|on the same day)\b",
+            re.I,
+        ),
+        0,
+        "day",
+    ),
+    (
+        re.compile(r"\b(?:last week|a week ago|days ago|past few days|recent days)\b", re.I),
+        -7,
+        "week",
+    ),
+    (re.compile(r"\b(?:this week|earlier this week)\b", re.I), 0, "week"),
+)
+_MONTH_REL = re.compile(r"\b(last month|earlier this month|this month)\b", re.IGNORECASE)
+
+
+def _month_year(month: int, year: int | None, published: dt.date | None) -> int | None:
+    if year is not None:
+        return year
+    if published is None:
+        return None
+    return published.year - 1 if month > published.month else published.year
+
+
+def _explicit(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    day = match.group("d1") or match.group("d2")
+    month_name = (match.group("m1") or match.group("m2")).lower().rstrip(".")
+    month = _MONTHS[month_name]
+    year = _month_year(month, int(match.group("y")) if match.group("y") else None, published)
+    if year is None:
+        return None
+    phrase = f"{int(day)} {month_name} {year}"
+    parsed = dateparser.parse(
+        phrase,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"},
+    )
+    if parsed is None:
+        return None
+    return parsed.date()
+
+
+def resolve_date(
+    text: str, published: dt.date | None
+) -> tuple[dt.date | None, DatePrecision] | None:
+    """The date a sentence gives its event, or None when it names no time at all."""
+    iso = _ISO.search(text)
+    if iso:
+        try:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), "day"
+        except ValueError:
+            pass
+    explicit = _DAY_MONTH.search(text)
+    if explicit:
+        return _explicit(explicit, published), "day" if published or explicit.group("y") else (
+            "unknown"
+        )
+    weekday = _WEEKDAY.search(text)
+    if weekday:
+        if published is None:
+            return None, "unknown"
+        target = _WEEKDAYS.index(weekday.group(1).lower())
+        back = (published.weekday() - target) % 7
+        return published - dt.timedelta(days=back), "day"
+    for pattern, offset, precision in _RELATIVE:
+        if pattern.search(text):
+            if published is None:
+                return None, "unknown"
+            return published + dt.timedelta(days=offset), precision
+    month_rel = _MONTH_REL.search(text)
+    if month_rel:
+        if published is None:
+            return None, "unknown"
+        first = published.replace(day=1)
+        if month_rel.group(1).lower() == "last month":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return first, "month"
+    month_only = _MONTH_ONLY.search(text)
+    if month_only:
+        month = _MONTHS[month_only.group("m").lower().rstrip(".")]
+        year = _month_year(
+            month, int(month_only.group("y")) if month_only.group("y") else None, published
+        )
+        if year is None:
+            return None, "unknown"
+        return dt.date(year, month, 1), "month"
+    year_only = _YEAR_ONLY.search(text)
+    if year_only:
+        return dt.date(int(year_only.group(1)), 1, 1), "year"
+    return None
+
+
+def leading_date(text: str) -> dt.date | None:
+    """A dateline's date ("12 February 2015 ..." at the top of a report), if it has a year."""
+    head = text[:80]
+    match = _DAY_MONTH.search(head)
+    if match and match.group("y") and match.start() < 25:
+        return _explicit(match, None)
+    iso = _ISO.search(head)
+    if iso and iso.start() < 25:
+        try:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+__all__ = ["DATES_VERSION", "leading_date", "resolve_date"]

@@ -1,0 +1,198 @@
+"""Who calls whom "terrorists": the heart of exemption disputes in ceasefires.
+
+Two shapes are read from the parse:
+  X said/insisted that SUBJECT are "terrorists"    (copula under a speech verb)
+  X calls/labels/brands/considers SUBJECT (as) terrorists
+A label with no one saying it ("recognized terrorist groups") is not a designation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.model.event import Affiliation, Designation
+from trucewatch.model.kb import ActorMatch
+from trucewatch.nlp.context import ArticleContext, person_in
+from trucewatch.nlp.lexicon import DESIGNATION_RE, SPEECH_VERBS
+from trucewatch.nlp.syntax import clean, subject_of
+from trucewatch.nlp.text import Sentence
+
+DESIGNATIONS_VERSION = "trucewatch.nlp.designations.v1"
+_LABEL_VERBS = frozenset(
+    [
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "label",
+        "labels",
+        "labelled",
+        "labeled",
+        "brand",
+        "brands",
+        "branded",
+        "designate",
+        "designates",
+        "designated",
+        "consider",
+        "considers",
+        "considered",
+        "describe",
+        "describes",
+        "described",
+        "deem",
+        "deems",
+        "deemed",
+        "list",
+        "lists",
+        "listed",
+        "regard",
+        "regards",
+        "regarded",
+        "classify",
+        "classified",
+    ]
+)
+
+
+def _label(token: Token) -> str:
+    low = token.lower_
+    if low.startswith("extremist"):
+        return "extremist"
+    if low.startswith("jihadist"):
+        return "jihadist"
+    return "terrorist"
+
+
+def _by(
+    subj: Token, ctx: ArticleContext, on: dt.date | None
+) -> list[tuple[Affiliation, str | None]]:
+    """The designating parties (one per conjunct: "Russia and Syria")."""
+    heads = [subj, *[c for c in subj.conjuncts]]
+    out: list[tuple[Affiliation, str | None]] = []
+    for head in heads:
+        name, role = person_in(head.doc, head)
+        person = ctx.people.add(name, role) if name else ctx.people.lookup(head.text)
+        if person is not None:
+            aff = ctx.affiliation(person.role, on)
+            if aff is not None:
+                out.append((aff, _actor_id(aff.name, ctx, on)))
+            else:
+                out.append((Affiliation(name=person.name), None))
+            continue
+        text = clean(head.doc[_left(head) : head.i + 1].text)
+        text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        if not text:
+            continue
+        ref = ctx.actor(text, on, "designating party")
+        out.append((Affiliation(name=ref.name, country=ref.country), ref.id))
+    return out
+
+
+def _left(head: Token) -> int:
+    start = head.i
+    for c in head.lefts:
+        if c.dep_ in {"compound", "amod", "det", "poss", "nmod"}:
+            start = min(start, c.left_edge.i)
+    return start
+
+
+def _actor_id(name: str, ctx: ArticleContext, on: dt.date | None) -> str | None:
+    if ctx.kb is None:
+        return None
+    match = ctx.kb.resolve_actor(name, on=on)
+    return match.actor.id if isinstance(match, ActorMatch) else None
+
+
+def designations_in(
+    sent: Sentence, doc: Doc, ctx: ArticleContext, on: dt.date | None
+) -> list[Designation]:
+    """Designations a parsed sentence makes."""
+    if not DESIGNATION_RE.search(sent.text):
+        return []
+    out: list[Designation] = []
+    for token in doc:
+        if not DESIGNATION_RE.fullmatch(token.text):
+            continue
+        found = _copular(token) or _labelling(token)
+        if found is None:
+            continue
+        speaker_subj, subject = found
+        if speaker_subj is None:
+            continue
+        subject_text = _subject_text(subject)
+        for by, by_id in _by(speaker_subj, ctx, on):
+            subj_ids = _subject_ids(subject_text, ctx, on)
+            out.append(
+                Designation(
+                    by=by,
+                    subject=subject_text,
+                    label=_label(token),
+                    evidence=sent.text,
+                    by_actor_id=by_id,
+                    subject_actor_ids=subj_ids,
+                    date=on,
+                    article_id=ctx.article.id,
+                )
+            )
+    return out
+
+
+def _subject_text(subject: Token) -> str:
+    span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return clean(span.text.replace('"', "").replace("“", "").replace("”", ""))
+
+
+def _subject_ids(text: str, ctx: ArticleContext, on: dt.date | None) -> tuple[str, ...]:
+    if ctx.kb is None:
+        return ()
+    match = ctx.kb.resolve_actor(text, on=on)
+    return (match.actor.id,) if isinstance(match, ActorMatch) else ()
+
+
+def _copular(label: Token) -> tuple[Token | None, Token] | None:
+    """SUBJECT are "terrorists" under X said/insisted -> (X, SUBJECT)."""
+    cop = label.head if label.dep_ in {"attr", "acomp", "conj", "appos"} else None
+    if label.dep_ == "conj" and cop is not None:
+        cop = cop.head
+    if cop is None:
+        return None
+    subject = next((c for c in cop.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    speaker: Token | None = None
+    for anc in cop.ancestors:
+        if anc.lower_ in SPEECH_VERBS or anc.lower_ in _LABEL_VERBS:
+            speaker = subject_of(anc)
+            break
+    return speaker, subject
+
+
+def _labelling(label: Token) -> tuple[Token | None, Token] | None:
+    """X calls/brands SUBJECT (as) terrorists -> (X, SUBJECT)."""
+    head = label.head
+    if label.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    if label.dep_ in {"amod", "compound"}:
+        # "X designated Y a terrorist group"
+        noun = label.head
+        head = noun.head
+        label = noun
+    if head.lower_ not in _LABEL_VERBS:
+        return None
+    subject = next(
+        (c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i != label.i), None
+    )
+    if subject is None:
+        return None
+    if subject.dep_ == "nsubjpass":
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return by, subject
+    return subject_of(head), subject
+
+
+__all__ = ["DESIGNATIONS_VERSION", "designations_in"]

@@ -1,0 +1,238 @@
+"""Small helpers over spaCy's dependency parse: noun phrases, speech verbs, modality."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from trucewatch.nlp.lexicon import (
+    HYPOTHETICAL_HEADS,
+    HYPOTHETICAL_MARKS,
+    MODALS,
+    SPEECH_VERBS,
+)
+
+# Heads that name a weapon or a formation rather than who used it: "Russian bombs",
+# "regime warplanes" -> the actor is the modifier.
+WEAPON_HEADS = frozenset(
+    [
+        "bomb",
+        "bombs",
+        "bombing",
+        "bombings",
+        "warplane",
+        "warplanes",
+        "jet",
+        "jets",
+        "plane",
+        "planes",
+        "aircraft",
+        "helicopter",
+        "helicopters",
+        "drone",
+        "drones",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "shell",
+        "shells",
+        "shelling",
+        "artillery",
+        "mortar",
+        "mortars",
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "raid",
+        "raids",
+        "attack",
+        "attacks",
+        "fire",
+        "gunfire",
+        "campaign",
+        "bombardment",
+        "offensive",
+        "assault",
+        "operation",
+        "operations",
+        "barrel",
+        "tanks",
+        "tank",
+        "sniper",
+        "snipers",
+    ]
+)
+FORCE_HEADS = frozenset(
+    [
+        "forces",
+        "force",
+        "troops",
+        "army",
+        "soldiers",
+        "militia",
+        "militias",
+        "fighters",
+        "militants",
+        "rebels",
+        "gunmen",
+        "police",
+        "jihadists",
+        "insurgents",
+        "units",
+        "regime",
+        "government",
+        "coalition",
+        "guards",
+        "navy",
+        "military",
+        "battalion",
+        "brigade",
+        "division",
+    ]
+)
+_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nummod", "quantmod"})
+
+
+def np_span(head: Token) -> Span:
+    """The head noun with its left modifiers (no determiners, clauses or conjuncts)."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _NP_DEPS or (child.dep_ == "punct" and child.text == "-"):
+            start = min(start, child.left_edge.i)
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in {"det", "case", "punct"} or doc[start].is_punct):
+        start += 1
+    end = head.i + 1
+    # "Islamic State of Iraq", "Free Syrian Army" already end at the head in spaCy's English.
+    for child in head.rights:
+        if child.dep_ in {"flat", "compound"}:
+            end = max(end, child.right_edge.i + 1)
+    return doc[start:end]
+
+
+def clean(text: str) -> str:
+    """Drop possessive endings and quotes from a phrase."""
+    out = text.replace("’s", "").replace("'s", "").strip(" \"“”'’,.")
+    return out
+
+
+def actor_text(head: Token) -> str | None:
+    """Who a phrase says acted: "Russian bombs" -> "Russian", "regime forces" -> as is."""
+    lower = head.lower_
+    if head.tag_ in {"PRP", "PRP$", "WP", "WDT"}:
+        return None
+    mods = [
+        c
+        for c in head.lefts
+        if c.dep_ in {"amod", "compound", "poss", "nmod"}
+        and (c.tag_ in {"NNP", "NNPS", "JJ", "NN", "NNS", "PRP$"} or c.ent_type_)
+    ]
+    of = [
+        gc
+        for c in head.rights
+        if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+        for gc in c.children
+        if gc.dep_ == "pobj"
+    ]
+    if lower in WEAPON_HEADS:
+        candidates = [m for m in mods if m.lower_ not in WEAPON_HEADS and m.tag_ != "PRP$"]
+        if candidates:
+            span = head.doc[
+                min(m.left_edge.i for m in candidates) : max(m.i for m in candidates) + 1
+            ]
+            return clean(span.text) or None
+        if of and of[0].tag_ in {"NNP", "NNPS"}:
+            return clean(np_span(of[0]).text)
+        return None
+    span = np_span(head)
+    return clean(span.text) or None
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.tag_ in {"PRP", "PRP$"} or token.lower_ in {"they", "it", "its", "their"}
+
+
+def speech_verb_over(token: Token) -> Token | None:
+    """The nearest speech verb that governs `token` ("X said that ... [token]")."""
+    for anc in [token, *token.ancestors]:
+        if anc is not token and anc.lower_ in SPEECH_VERBS and anc.tag_.startswith("VB"):
+            return anc
+    root = token.sent.root if token.doc.has_annotation("SENT_START") else None
+    if root is not None and root.lower_ in SPEECH_VERBS and root is not token:
+        return root
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """nsubj of a verb, climbing xcomp/conj chains ("have continued to insist")."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            before = [c for c in subjects if c.i < current.i]
+            return max(before, key=lambda c: c.i) if before else subjects[0]
+        if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def is_hypothetical(token: Token) -> bool:
+    """A trigger under a modal, an if-clause or a threat/plan verb did not happen (yet)."""
+    chain = [token, *token.ancestors]
+    for i, t in enumerate(chain):
+        for child in t.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:
+                if child.lower_ == "will" and t.lower_ in SPEECH_VERBS:
+                    continue
+                return True
+            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+                return True
+        if (
+            t.lower_ in HYPOTHETICAL_HEADS
+            and i > 0
+            and chain[i - 1].dep_ in {"xcomp", "pobj", "dobj", "pcomp"}
+        ):
+            return True
+        if t.lower_ in SPEECH_VERBS and i > 0:
+            # A speech verb reports what happened; modality above it is about the speaker.
+            return False
+    return False
+
+
+def concessive(token: Token) -> bool:
+    """True when the token sits in a "despite ..."/"while ..."/"although ..." adjunct."""
+    for t in [token, *token.ancestors]:
+        for child in t.children:
+            if child.dep_ == "mark" and child.lower_ in {"while", "although", "though", "whereas"}:
+                return True
+        if t.lower_ in {"despite", "notwithstanding"}:
+            return True
+    return False
+
+
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The root token of the character span [start, end) of a parsed sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+__all__ = [
+    "FORCE_HEADS",
+    "WEAPON_HEADS",
+    "actor_text",
+    "clean",
+    "concessive",
+    "is_hypothetical",
+    "is_pronoun",
+    "np_span",
+    "speech_verb_over",
+    "subject_of",
+    "token_at",
+]
