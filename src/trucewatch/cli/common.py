@@ -13,10 +13,13 @@ import typer
 
 from trucewatch.config import Settings, load_settings
 from trucewatch.errors import ConfigError
-from trucewatch.store import DuckDBStore
+from trucewatch.store import Store
+from trucewatch.store.factory import open_store_target
 
 DB_OPTION = typer.Option(
-    None, "--db", help="DuckDB file (default ./trucewatch.duckdb or TRUCEWATCH_DB_PATH)."
+    None,
+    "--db",
+    help="DuckDB file (default ./trucewatch.duckdb or TRUCEWATCH_DB_PATH), or a postgresql:// URL.",
 )
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON for scripts.")
 
@@ -26,8 +29,9 @@ def settings_for(db: str | None = None, **overrides: Any) -> Settings:
 
 
 @contextmanager
-def open_store(settings: Settings, read_only: bool = False) -> Iterator[DuckDBStore]:
-    store = DuckDBStore(settings.db_path, read_only=read_only)
+def open_store(settings: Settings, read_only: bool = False) -> Iterator[Store]:
+    """The store named by --db: a DuckDB file, or a postgresql:// URL for the server store."""
+    store = open_store_target(settings.db_path, read_only=read_only)
     try:
         yield store
     finally:

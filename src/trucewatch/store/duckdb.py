@@ -7,7 +7,6 @@ the API's worker threads can share the connection.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import hashlib
 import json
@@ -32,6 +31,8 @@ from trucewatch.model import (
     RunReport,
 )
 from trucewatch.store.base import ArticleSource, IncidentFilter, Page, StoredEvent
+from trucewatch.store.cursor import decode_cursor as _decode_cursor
+from trucewatch.store.cursor import encode_cursor as _encode_cursor
 
 SCHEMA_VERSION = 1
 
@@ -73,24 +74,11 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        kind, value = raw.split(":", 1)
-        offset = int(value)
-        if kind != "o" or offset < 0:
-            raise ValueError(raw)
-        return offset
-    except (ValueError, UnicodeDecodeError):
-        raise StoreError(
-            f"invalid cursor {cursor!r}: pass back the 'next' value unchanged"
-        ) from None
+def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """TIMESTAMP columns hold naive UTC; an aware time is converted, never shifted locally."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 class DuckDBStore:
@@ -153,8 +141,8 @@ class DuckDBStore:
                 [
                     report.run_id,
                     report.command,
-                    report.started,
-                    report.finished,
+                    _naive_utc(report.started),
+                    _naive_utc(report.finished),
                     report.read,
                     report.stored,
                     report.duplicates,
