@@ -176,3 +176,36 @@ def test_query_timeout_is_504(settings, store, monkeypatch) -> None:
     with make_client(app) as client:
         response = client.get("/api/incidents/inc-aleppo-0301")
     assert response.status_code == 504 and _code(response) == "query_timeout"
+
+
+@pytest.mark.model
+def test_posted_reports_go_through_the_whole_pipeline(settings, store) -> None:
+    """No stand-in: the default processor ingests, reads, fuses and assesses for real."""
+    from trucewatch.api import create_app
+
+    from .conftest import make_client
+
+    writer = store.create_token("writer", "write")
+    app = create_app(settings, store)
+    body = {
+        "reports": [
+            {
+                "id": "wire-1",
+                "text": "Russian warplanes struck a market in Saraqib in Idlib province on "
+                "Tuesday, killing 12 civilians, the Syrian Observatory for Human Rights said.",
+                "published": "2016-03-02",
+                "source": "Valley Courier",
+            }
+        ]
+    }
+    with make_client(app) as client:
+        first = client.post("/api/reports", json=body, headers=_auth(writer))
+        assert first.status_code == 200, first.text
+        assert first.json()["stored"] == 1 and first.json()["incidents"] >= 1
+        incidents = client.get("/api/incidents").json()["items"]
+        strike = [i for i in incidents if i["sub_event_type"] == "Air/drone strike"]
+        assert strike, incidents
+        assert strike[0]["fatalities"]["best"] == 12
+        again = client.post("/api/reports", json=body, headers=_auth(writer))
+        assert again.json()["stored"] == 0 and again.json()["duplicates"] == 1
+        assert again.json()["incidents"] == first.json()["incidents"]
