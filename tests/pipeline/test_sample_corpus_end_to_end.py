@@ -155,3 +155,21 @@ def test_a_new_report_of_a_known_incident_joins_it(corpus_run: dict, tmp_path: P
     assert set(before) <= set(after)
     assert len(after[target.id].members) == len(target.members) + 1
     assert len(after) == len(before)
+
+
+def test_assess_command_summarises_by_verdict_party_and_week(
+    corpus_run: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from trucewatch.cli.main import main
+
+    main(["assess", "--agreement", "syria-coh-2016", "--db", str(corpus_run["db"]), "--json"])
+    summary = json.loads(capsys.readouterr().out)
+    stored = list(corpus_run["pipeline"].store.iter_incidents())
+    assert summary["incidents"] == len(stored)
+    assert summary["total"] == sum(len(i.verdicts) for i in stored)
+    assert sum(summary["by_verdict"].values()) == summary["total"]
+    weeks = {w for w in summary["by_week"] if w != "(undated)"}
+    dated = {i.date_start.isocalendar()[:2] for i in stored if i.date_start and i.verdicts}
+    assert {(int(w[:4]), int(w[6:])) for w in weeks} == dated

@@ -97,7 +97,9 @@ def assess_case(
     """Decide the verdict for one case; see the module docstring for the rule order."""
     target = actors.who(case.actor2, kb, case.first)
     views = actors.views_on(agreement, target, case.location, tuple(designations), kb, case.first)
-    party_name: str | None = None
+    # The acting side, named even when time or scope decides the verdict, so summaries by
+    # party count every verdict; a party rule below replaces it with the bound party's name.
+    party_name: str | None = case.actor1.name if case.actor1 and case.actor1.id else None
 
     def verdict(kind: VerdictKind, rule: str, *reasons: str, alleged: bool = False) -> Verdict:
         evidence = list(case.evidence) + views.evidence

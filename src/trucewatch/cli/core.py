@@ -88,6 +88,8 @@ def extract(
     ),
     batch: Path | None = typer.Option(None, "--batch", help="JSONL in; one record per line out."),
     workers: int | None = typer.Option(None, "--workers", help="Processes for --batch."),
+    runner: str = typer.Option("local", "--runner", help="--batch runner: local or spark."),
+    out: str | None = typer.Option(None, "--out", help="Output dir for --runner spark (- stdout)."),
     fmt: str = typer.Option("json", "--format", help="Output format (json)."),
 ) -> None:
     """Print the public record (trucewatch.report/1) of one report, or of many with --batch."""
@@ -99,6 +101,20 @@ def extract(
     if len(agreements) > 1:
         raise InputError("extract takes one --agreement")
     chosen = agreements[0] if agreements else None
+    if batch is not None and runner == "spark":
+        from trucewatch.runners.spark import spark_batch, stream_batch
+
+        if out is None:
+            raise InputError("--runner spark needs --out DIR (or --out - for stdout)")
+        ref = agreement[0] if agreement else None
+        if out == "-":
+            report = stream_batch(str(batch), sys.stdout, settings=settings, agreement_ref=ref)
+        else:
+            report = spark_batch(str(batch), out, settings=settings, agreement_ref=ref)
+        typer.echo(report.summary(), err=True)
+        return
+    if runner != "local":
+        raise InputError(f"unknown --runner {runner!r}; valid: local, spark")
     if batch is not None:
         from trucewatch.runners.local import batch_records
 
@@ -242,16 +258,22 @@ def assess(
         pipeline = Pipeline(settings, store)
         agreements = _load_agreements(agreement, pipeline)
         incidents = pipeline.fuse_and_assess(agreements)
-    summary = summarise(incidents)
+    summary = summarise((v, i.date_start) for i in incidents for v in i.verdicts)
+    summary["incidents"] = len(incidents)
     if as_json:
         print_json(summary)
         return
-    typer.echo(f"{len(incidents)} incidents assessed")
-    for key, table in summary.items():
-        if isinstance(table, dict):
-            typer.echo(f"\nby {key}:")
-            for name, value in table.items():
-                typer.echo(f"  {name:<28} {value}")
+    typer.echo(
+        f"{len(incidents)} incidents assessed; {summary['total']} verdicts "
+        f"({summary['alleged_violations']} alleged violations)"
+    )
+    by_verdict = {k: v for k, v in summary["by_verdict"].items() if v}  # type: ignore[union-attr]
+    typer.echo("by verdict: " + ", ".join(f"{k} {v}" for k, v in by_verdict.items()))
+    for title, key in (("party", "by_party"), ("week", "by_week")):
+        typer.echo(f"\nby {title}:")
+        for name, counts in summary[key].items():  # type: ignore[union-attr]
+            parts = ", ".join(f"{k} {v}" for k, v in counts.items() if v)
+            typer.echo(f"  {name:<28} {parts}")
 
 
 def register(app: typer.Typer) -> None:
