@@ -30,6 +30,7 @@ lint: venv
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy src
 
 bench: venv
 	bash scripts/bench.sh

@@ -6,6 +6,7 @@ and `responses()` declares it in the OpenAPI schema for each status a route can 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -75,7 +76,11 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 def error_json(
-    status: int, code: str, message: str, detail: Any = None, headers: dict | None = None
+    status: int,
+    code: str,
+    message: str,
+    detail: Any = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = {"error": {"code": code, "message": message, "detail": detail}}
     return JSONResponse(body, status_code=status, headers=headers)

@@ -322,7 +322,7 @@ def build_router(settings: Settings) -> APIRouter:
         store = request.app.state.store
         return await timed(request, lambda: stats(iter_incidents(store, flt), flt.agreement))
 
-    media = {FORMATS[name][1].split(";")[0]: {} for name in FORMATS}
+    media: dict[str, dict[str, Any]] = {FORMATS[name][1].split(";")[0]: {} for name in FORMATS}
 
     @router.get(
         "/export/{fmt}",

@@ -270,7 +270,7 @@ def assess(
         pipeline = Pipeline(settings, store)
         agreements = _load_agreements(agreement, pipeline)
         incidents = pipeline.fuse_and_assess(agreements)
-    summary = summarise((v, i.date_start) for i in incidents for v in i.verdicts)
+    summary: dict[str, Any] = summarise((v, i.date_start) for i in incidents for v in i.verdicts)
     summary["incidents"] = len(incidents)
     if as_json:
         print_json(summary)
@@ -279,11 +279,11 @@ def assess(
         f"{len(incidents)} incidents assessed; {summary['total']} verdicts "
         f"({summary['alleged_violations']} alleged violations)"
     )
-    by_verdict = {k: v for k, v in summary["by_verdict"].items() if v}  # type: ignore[union-attr]
+    by_verdict = {k: v for k, v in summary["by_verdict"].items() if v}
     typer.echo("by verdict: " + ", ".join(f"{k} {v}" for k, v in by_verdict.items()))
     for title, key in (("party", "by_party"), ("week", "by_week")):
         typer.echo(f"\nby {title}:")
-        for name, counts in summary[key].items():  # type: ignore[union-attr]
+        for name, counts in summary[key].items():
             parts = ", ".join(f"{k} {v}" for k, v in counts.items() if v)
             typer.echo(f"  {name:<28} {parts}")
 

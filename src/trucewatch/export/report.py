@@ -296,7 +296,7 @@ def render_html(report: SituationReport) -> str:
         out.append("<p>No incidents were reported for this day.</p>")
     for incident in report.notable:
         verdict = primary_verdict(incident, report.agreement)
-        label = verdict.verdict if verdict else "unassessed"
+        label: str = verdict.verdict if verdict else "unassessed"
         if verdict and verdict.alleged:
             label += ", alleged"
         out.append(

@@ -142,7 +142,7 @@ def build_designations(
                 valid_from=start,
                 valid_to=end,
                 source=str(item.get("source") or ""),
-                kind=kind,
+                kind=kind,  # type: ignore[arg-type]  # checked against KINDS above
                 covers_subunits=bool(item.get("covers_subunits", False)),
             )
         )
@@ -189,7 +189,7 @@ def build_places(raw: RawData, errors: list[str]) -> dict[str, Place]:
             admin1=str(item["admin1"]) if item.get("admin1") else None,
             lat=lat,
             lon=lon,
-            precision=precision,
+            precision=precision,  # type: ignore[arg-type]  # checked above
             population=int(item.get("population") or 0),
             feature=str(item.get("feature") or ("P" if precision == "city" else "S")),
             aliases=as_strings(item.get("aliases"), item, "aliases", what, errors),

@@ -198,7 +198,7 @@ def _yaml_files(directory: Path) -> list[Path]:
 def load_kb(overlay_dir: str | Path | None = None) -> KB:
     """Load shipped data, merge the overlay directory on top, validate, index."""
     data = _data_dir()
-    raw, errors = RawData(), []
+    raw, errors = RawData(), list[str]()
     files = [(p, f"resolve/data/{p.relative_to(data).as_posix()}") for p in _yaml_files(data)]
     if overlay_dir:
         overlay = Path(overlay_dir)

@@ -19,6 +19,7 @@ from typing import Any
 
 from trucewatch.errors import TrucewatchError
 from trucewatch.model import Document
+from trucewatch.model.document import MediaType
 from trucewatch.pipeline import Pipeline
 
 # Process-local cache set before the pool forks; read by `_process_line` in the workers.
@@ -35,17 +36,24 @@ def document_from_line(obj: dict[str, Any], pipeline: Pipeline) -> Document:
         published_date = dt.date.fromisoformat(published) if published else None
     except (TypeError, ValueError):
         raise TrucewatchError(f"published {published!r} is not a YYYY-MM-DD date") from None
-    common = {
-        "source_id": source_id or "-",
-        "source": obj.get("source"),
-        "url": obj.get("url"),
-        "published": published_date,
-        "origin": "jsonl",
-    }
+    source = obj.get("source") if isinstance(obj.get("source"), str) else None
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+
+    def document(content: str, media_type: MediaType) -> Document:
+        return Document(
+            source_id=source_id or "-",
+            content=content,
+            media_type=media_type,
+            source=source,
+            url=url,
+            published=published_date,
+            origin="jsonl",
+        )
+
     if isinstance(obj.get("text"), str):
-        return Document(content=obj["text"], media_type="text/plain", **common)
+        return document(obj["text"], "text/plain")
     if isinstance(obj.get("html"), str):
-        return Document(content=obj["html"], media_type="text/html", **common)
+        return document(obj["html"], "text/html")
     if isinstance(obj.get("path"), str):
         path = Path(obj["path"])
         for item in pipeline.documents(

@@ -245,7 +245,7 @@ def build_router(templates: Jinja2Templates) -> APIRouter:
         rows = verdicts_over_time(catalogue.store, agreement_id)
         parties = sorted({r["party"] for r in rows})
         days = sorted({r["day"] for r in rows})
-        grid = {(r["day"], r["party"]): [] for r in rows}
+        grid: dict[tuple[Any, Any], list[Any]] = {(r["day"], r["party"]): [] for r in rows}
         for r in rows:
             grid[(r["day"], r["party"])].append(r)
         return render(
