@@ -100,6 +100,34 @@ CASES = (
         published_from="dateline",
     ),
     Case(
+        "lakeshore-gazette-ferry-talks.txt",
+        "Ferry Crossings Resume Between Tarn and Wellmouth After Truce Talks",
+        keep=(
+            "TARN/WELLMOUTH, June 7 (Reuters) - Passenger ferries crossed the lake",
+            "The talks resume on June 21, 2023 in the island town of Orrin.",
+            "the menu of fares would stay unchanged",  # after the related-links box
+        ),
+        drop=(
+            "LAKESHORE GAZETTE",
+            "REGION",
+            "Menu",
+            "Home",
+            "Wednesday, 7 June 2023",
+            "By Lakeshore Gazette staff",
+            "Related stories",
+            "Fishermen count the cost",
+            "Who runs the Orrin talks?",
+            "Share this article",
+            "Most read",
+            "Lake levels fall",
+            "Tags:",
+            "All rights reserved",
+        ),
+        credits=("Reuters",),
+        published=date(2023, 6, 7),  # the page's date line, not the body's June 21, 2023
+        published_from="metadata",
+    ),
+    Case(
         "harbor-ledger-shelling.html",
         "Shelling Damages Water Station in Port Alder",
         keep=(

@@ -26,6 +26,11 @@ from trucewatch.extract.credits import is_credit_line
         ("Talks resumed on Monday in the capital. AFP contributed to this report.", ("AFP",)),
         ("ANKARA (Anadolu Agency) - The ministry said.", ("Anadolu",)),
         ("SEOUL, May 2 (Yonhap) -- Officials met.", ("Yonhap",)),
+        # datelines filed from several cities
+        ("TARN/WELLMOUTH, June 7 (Reuters) - Ferries crossed.", ("Reuters",)),
+        ("KARSTA/ORRIN (AFP) — Envoys met.", ("AFP",)),
+        ("ORRIN, June 26 (Reuters) — The talks ended.", ("Reuters",)),
+        ("TARN/WELLMOUTH, June 7, 2023 (AP) -- Ferries crossed.", ("AP",)),
         ("Material from RIA Novosti and IRNA was used.", ("RIA Novosti", "IRNA")),
         # not credits: agencies named as news actors, or people in parentheses
         ("Reuters reported that the convoy was stopped at the checkpoint.", ()),
@@ -47,6 +52,8 @@ def test_credits_are_deduplicated_in_order() -> None:
     [
         ("With reporting by Reuters, AP, and AFP", True),
         ("Reporting by Jan Novak in Brno; Editing by Eva Lind", True),
+        ("(Reporting from the Tarn bureau; additional reporting by the lake desk)", True),
+        ("TARN/WELLMOUTH, June 7 (Reuters) - Ferries crossed the lake.", False),
         ("BEIRUT (Reuters) - Shelling resumed near the airport.", False),  # a dateline opens
         (
             " ".join(["Fighting resumed near the river crossing on Sunday."] * 8)
@@ -67,6 +74,8 @@ def test_credit_line_detection(line: str, is_credit: bool) -> None:
         ("BEIRUT, Lebanon, February 12, 2016 — Strikes continued.", date(2016, 2, 12)),
         ("ODESA, 14 July 2023 (AFP) - Port cranes were hit.", date(2023, 7, 14)),
         ("KARSTA, Sept. 5, 2021 - A convoy arrived.", date(2021, 9, 5)),
+        ("TARN/WELLMOUTH, June 7, 2023 - Ferries crossed.", date(2023, 6, 7)),
+        ("TARN/WELLMOUTH, June 7 (Reuters) - Ferries crossed.", None),
         # a dateline without a year gives no date; nor does a date inside the story
         ("DAMASCUS, Feb 27 (AP) — The guns fell silent.", None),
         ("The truce of February 27, 2016 was broken within hours.", None),

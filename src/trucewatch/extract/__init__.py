@@ -3,7 +3,7 @@
 from trucewatch.extract.article import EXTRACTOR_VERSION, extract_article
 from trucewatch.extract.boilerplate import clean_paragraphs, split_paragraphs
 from trucewatch.extract.credits import AGENCIES, find_credits
-from trucewatch.extract.dates import dateline_date
+from trucewatch.extract.dates import dateline_date, header_date
 
 __all__ = [
     "AGENCIES",
@@ -12,5 +12,6 @@ __all__ = [
     "dateline_date",
     "extract_article",
     "find_credits",
+    "header_date",
     "split_paragraphs",
 ]

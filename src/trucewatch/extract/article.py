@@ -2,8 +2,9 @@
 
 Publication date, in order of trust: the document's own metadata (feed, JSONL, WARC) or the
 caller's --published flag (Document.published, with Document.published_from saying which),
-then the page's metadata found by trafilatura, then a dateline that names its year. Never
-today's date: an unknown date stays None.
+then the page's metadata found by trafilatura, then a date line at the top of the page
+("Monday 15 February 2016", also "metadata"), then a dateline that names its year. Never
+today's date, never a date without its year: an unknown date stays None.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from trucewatch.model import Article, Document, Skipped, article_id
 PublishedFrom = Literal["metadata", "flag", "dateline", "none"]
 
 # Bumped whenever a rule change can change an article's text, credits or date.
-EXTRACTOR_VERSION = "trucewatch.extract.v1"
+EXTRACTOR_VERSION = "trucewatch.extract.v2"
 
 # An article body shorter than this is a stub (a headline, a teaser): 40 characters is
 # about one short sentence; tuned so teaser-only feed entries still pass.
@@ -57,9 +58,9 @@ def _extract(doc: Document, settings: Settings) -> Article | Skipped:
         page = extract_html(doc.content, doc.url)
         if page is None:
             return _skip(doc, "no-article-body", "the page has no main text")
-        paragraphs = split_paragraphs(page.text, unwrap=False)
+        paragraphs = split_paragraphs(page.text, unwrap=False, layout=True)
     else:
-        paragraphs = split_paragraphs(doc.content)
+        paragraphs = split_paragraphs(doc.content, layout=True)
     title = doc.title or (page.title if page else None)
     cleaned = clean_paragraphs(paragraphs, outlet=doc.source, title=title)
     text = "\n\n".join(cleaned.paragraphs)
@@ -91,6 +92,8 @@ def _publication_date(
         return doc.published, "flag" if doc.origin in {"file", "stdin"} else "metadata"
     if page is not None and page.date is not None:
         return page.date, "metadata"
+    if cleaned.published is not None:
+        return cleaned.published, "metadata"
     for paragraph in cleaned.paragraphs[:3]:
         found = dateline_date(paragraph)
         if found is not None:

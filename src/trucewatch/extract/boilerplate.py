@@ -15,14 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from trucewatch.extract.credits import find_credits, is_credit_line
-from trucewatch.extract.dates import dateline_date
+from trucewatch.extract.dates import dateline_date, header_date
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"[\w’'-]+")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙]|[-*]\s)\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# a run of two or more spaces, or a tab: how plain-text copies of menus separate their items
+_GAP = re.compile(r"[ \u00a0\u2009\u202f]*\t[ \t\u00a0\u2009\u202f]*|[ \u00a0\u2009\u202f]{2,}")
+GAP = "  "
 
 # Navigation labels, skip links and section headers, compared after lowercasing and
 # dropping punctuation. Single words here are only removed when they are a whole line.
@@ -167,13 +171,59 @@ def _nav_label(line: str, _state: _State) -> bool:
     return _key(line) in NAV_LABELS
 
 
-_MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+")
+_MENU_SEPARATOR = re.compile(r"\s+[|•·/»>›]\s+|\s{2,}")
+# Section labels that name a menu row when it is printed with single spaces ("Menu Home
+# World Middle East"); menus with separators or gaps need no vocabulary.
+SECTION_LABELS = frozenset(
+    {
+        "home",
+        "news",
+        "world",
+        "latest",
+        "sections",
+        "search",
+        "opinion",
+        "sport",
+        "sports",
+        "business",
+        "politics",
+        "region",
+        "regions",
+        "contact",
+        "about",
+        "video",
+        "live",
+        "markets",
+        "culture",
+        "life",
+        "more",
+        "analysis",
+        "reports",
+        "podcasts",
+        "subscribe",
+        "archive",
+    }
+)
 
 
-# menu-bar: a row of short links ("Home | World | Middle East | Opinion").
+# menu-bar: a row of short labels separated by pipes, bullets, "›" or gaps of several
+# spaces ("Home | World | Middle East", "Menu   Latest   Syria   Iraq"), mostly capitalised
+# and with no sentence punctuation; or "Menu" followed by capitalised section labels.
 def _menu_bar(line: str, _state: _State) -> bool:
-    parts = _MENU_SEPARATOR.split(line.strip())
-    return len(parts) >= 3 and all(0 < _words(part) <= 3 for part in parts)
+    parts = [part for part in _MENU_SEPARATOR.split(line.strip()) if part]
+    if len(parts) >= 3 and all(0 < _words(part) <= 3 for part in parts):
+        capitalised = sum(part[:1].isupper() or part[:1].isdigit() for part in parts)
+        sentence_like = any(re.search(r"[.!?,;:]$", part) for part in parts)
+        return capitalised * 3 >= len(parts) * 2 and not sentence_like
+    words = _WORD.findall(line)
+    return (
+        len(words) >= 3
+        and _words(line) <= 12
+        and words[0] == "Menu"
+        and all(word[:1].isupper() for word in words)
+        and not _TERMINAL.search(line)
+        and any(word.lower() in SECTION_LABELS for word in words[1:])
+    )
 
 
 # share-widget: a line made only of network names and share actions.
@@ -272,7 +322,7 @@ _PROMPT = re.compile(
     r"\b(?:click here|to find out more|find out more|learn more|read more|sign up|subscribe"
     r"|newsletter|download (?:our|the) app|follow us|get the latest|straight to your inbox"
     r"|support (?:our|independent) journalism|donate|become a (?:member|supporter)"
-    r"|turn on notifications|get alerts|get our)\b",
+    r"|turn on notifications|get alerts|get our|read our (?:archive|coverage|full))\b",
     re.I,
 )
 _SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b", re.I)
@@ -322,21 +372,55 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("outlet-notice", _outlet_notice),
 )
 
-# Headers after which a page holds only comments or links to other stories.
+# Headers after which a page holds only comments.
 _FOOTER_HEADER = re.compile(
-    r"^(?:comments?|leave a (?:comment|reply)|join the conversation|related(?: stories| articles)?"
-    r"|more on this story|more stories|most read|most popular|you may also like|read next"
-    r"|recommended|more from [\w/ -]+|latest (?:news|stories))\s*:?$",
+    r"^(?:comments?|leave a (?:comment|reply)|join the conversation)\s*:?$",
     re.I,
 )
-_BYLINE = re.compile(r"^[Bb]y\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+and\s+.+)?)$")
+# related-links: a heading over a list of other stories' headlines. The list can sit in the
+# middle of a story, so it is removed up to the first blank line or story paragraph, and
+# the story goes on after it.
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?:\s+[\w’'-]+){0,2}|more (?:on|from|about)(?:\s+[\w’'/-]+){1,4}"
+    r"|more stories|read more|read next|read also|also read|see also|further reading"
+    r"|most (?:read|popular|viewed|shared)|you (?:may|might) also like|recommended(?: for you)?"
+    r"|top stories|latest (?:news|stories|headlines)|what to read next)\s*:?$",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪●◦‣∙>›»]|[-*]\s|\d{1,2}[.)]\s)\s*")
+# At most this many headlines follow one related-links heading (the samples have 2-3).
+MAX_RELATED_ITEMS = 12
+# A headline in a related-links list is short: tuned on the sample corpus, where the
+# longest listed headline has 10 words.
+MAX_HEADLINE_WORDS = 16
+# "By Jane Doe", "By Jane Doe and Ali Karim", "By Euphrates Review staff", "By our Idlib
+# correspondent", "By the Courier's foreign desk"
+_BYLINE = re.compile(
+    r"^[Bb]y\s+("
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+and\s+.+)?"
+    r"|(?:(?:the|our|an?)\s+)?(?:[\w.'’-]+\s+){0,4}"
+    r"(?:staff|correspondents?|reporters?|desk|team|bureau|newsroom|writers?|editors?)"
+    r")$"
+)
+# A date line is read as the page's publication date only in the page's header: before the
+# story's first sentence and among its first lines. The samples put it at most 9 lines down
+# (under skip links, menus, outlet name, section, headline and byline).
+HEADER_DATE_LINES = 12
 
 
-def split_paragraphs(text: str, *, unwrap: bool = True) -> list[str]:
-    """Paragraphs of a plain text; with `unwrap`, hard-wrapped lines are joined back."""
+def split_paragraphs(text: str, *, unwrap: bool = True, layout: bool = False) -> list[str]:
+    """Paragraphs of a plain text; with `unwrap`, hard-wrapped lines are joined back.
+
+    With `layout`, what the cleaning rules read from the page's layout is kept: gaps of
+    several spaces inside a line stay as two spaces (menus are printed that way), and an
+    empty string marks each blank line between blocks. `clean_paragraphs` removes both.
+    """
     paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    for number, block in enumerate(blocks):
+        if layout and number and paragraphs and paragraphs[-1]:
+            paragraphs.append("")
+        lines = [_normalise_spaces(line, layout) for line in block.split("\n")]
         current: list[str] = []
         for line in (line for line in lines if line):
             joins = (
@@ -354,6 +438,12 @@ def split_paragraphs(text: str, *, unwrap: bool = True) -> list[str]:
     return paragraphs
 
 
+def _normalise_spaces(line: str, keep_gaps: bool) -> str:
+    if keep_gaps:
+        return GAP.join(_SPACES.sub(" ", part).strip() for part in _GAP.split(line.strip()))
+    return _SPACES.sub(" ", line).strip()
+
+
 @dataclass
 class Cleaned:
     """The outcome of cleaning: title, body paragraphs, credits, and what was removed why."""
@@ -363,6 +453,7 @@ class Cleaned:
     credits: tuple[str, ...]
     author: str | None = None
     removed: list[tuple[str, str]] = field(default_factory=list)  # (rule, paragraph)
+    published: date | None = None  # from a date line at the top of the page ("15 Feb 2016")
 
 
 def _footer_start(paragraphs: list[str]) -> int | None:
@@ -396,15 +487,42 @@ def clean_paragraphs(
     state = _State(outlet=outlet, title=title)
     kept: list[str] = []
     author: str | None = None
+    published: date | None = None
     previous_rule: str | None = None
     previous = ""
+    related_items: int | None = None  # headlines removed since a related-links heading
+    line_number = -1
     for raw in body_part:
+        if raw == "":  # a blank line (split_paragraphs with layout=True)
+            related_items = None
+            continue
+        line_number += 1
+        if related_items is not None and _ends_related(raw, related_items):
+            related_items = None
+        if related_items is not None:
+            removed.append(("related-links", raw))
+            related_items += 1
+            continue
+        # header-date: the page's date line among the first lines ("Monday 15 February 2016")
+        in_header = line_number < HEADER_DATE_LINES and not any(is_prose(p) for p in kept)
+        if published is None and in_header:
+            found = header_date(_SPACES.sub(" ", raw))
+            if found is not None:
+                published, rest = found
+                removed.append(("header-date", raw))
+                if rest is None:
+                    continue
+                raw = rest
+        if _RELATED_HEADING.match(_SPACES.sub(" ", raw).strip()):
+            removed.append(("related-links", raw))
+            related_items = 0
+            continue
         rule = _drop_rule(raw, previous, previous_rule, state)
         previous, previous_rule = raw, rule
         if rule is not None:
             removed.append((rule, raw))
             continue
-        paragraph = _BULLET.sub("", raw).strip()
+        paragraph = _SPACES.sub(" ", _BULLET.sub("", raw)).strip()
         # credit-line: a credit inside the body ("(AFP)" alone) is metadata, not text
         if is_credit_line(paragraph):
             removed.append(("credit-line", raw))
@@ -416,7 +534,31 @@ def clean_paragraphs(
             continue
         kept.append(paragraph)
     kept, title = _take_title(kept, title, removed)
-    return Cleaned(title=title, paragraphs=kept, credits=credits, author=author, removed=removed)
+    return Cleaned(
+        title=title,
+        paragraphs=kept,
+        credits=credits,
+        author=author,
+        removed=removed,
+        published=published,
+    )
+
+
+def _ends_related(line: str, items: int) -> bool:
+    """True when `line` is no longer a headline in a related-links list."""
+    if items >= MAX_RELATED_ITEMS:
+        return True
+    item = _LIST_ITEM.match(line)
+    text = _SPACES.sub(" ", line[item.end() :] if item else line).strip()
+    if item:
+        return _words(text) > MAX_HEADLINE_WORDS
+    headline = (
+        0 < _words(text) <= MAX_HEADLINE_WORDS
+        and text[:1].isupper()
+        and not _TERMINAL.search(text.rstrip("?"))
+        and not is_prose(text)
+    )
+    return not headline or any(test(text, _State()) for _name, test in RULES)
 
 
 def _drop_rule(raw: str, previous: str, previous_rule: str | None, state: _State) -> str | None:
@@ -428,7 +570,11 @@ def _drop_rule(raw: str, previous: str, previous_rule: str | None, state: _State
         # bullet-link: short bulleted items are link lists and menus, not story text
         if _words(paragraph) < 8:
             return "bullet-link"
-    rule = next((name for name, test in RULES if test(paragraph, state)), None)
+    flat = _SPACES.sub(" ", paragraph)  # only menu-bar reads the gaps between menu items
+    rule = next(
+        (name for name, test in RULES if test(paragraph if name == "menu-bar" else flat, state)),
+        None,
+    )
     if rule is not None:
         return rule
     # repeated-line: a caption printed twice, or any paragraph that repeats the one before
@@ -436,7 +582,7 @@ def _drop_rule(raw: str, previous: str, previous_rule: str | None, state: _State
         return "repeated-line"
     # image-caption: the short line under an image slot, before the story's sentences
     after_image = previous_rule == "image-placeholder"
-    if after_image and not is_prose(paragraph) and dateline_date(paragraph) is None:
+    if after_image and not is_prose(flat) and dateline_date(flat) is None:
         return "image-caption"
     return None
 
@@ -454,19 +600,37 @@ def _heading_like(paragraph: str) -> bool:
 def _take_title(
     kept: list[str], title: str | None, removed: list[tuple[str, str]]
 ) -> tuple[list[str], str | None]:
-    """Drop the known title from the body, or take the first heading before the prose."""
+    """Drop the known title from the body, or take the headline from above the prose.
+
+    Without a known title, mastheads above the headline (outlet name, section label) go too.
+    """
     if title:
         key = _key(title)
         body = [p for p in kept if _key(p) != key]
         removed.extend(("title", p) for p in kept if _key(p) == key)
         return body, title
-    for index, paragraph in enumerate(kept[:4]):
+    heads: list[int] = []
+    for index, paragraph in enumerate(kept[:5]):
         if is_prose(paragraph):
             break
         if _heading_like(paragraph):
-            removed.append(("title", paragraph))
-            return kept[:index] + kept[index + 1 :], paragraph
-    return kept, None
+            heads.append(index)
+    if not heads:
+        return kept, None
+
+    # masthead: the outlet's name and section labels ("KILIS GATE NEWS", "MIDDLE EAST")
+    # printed above the headline are short or in capitals; the headline is the first
+    # heading that is neither, else the last heading before the story.
+    def masthead(index: int) -> bool:
+        words = _words(kept[index])
+        return (kept[index].isupper() and words <= 6) or words <= 4
+
+    title_index = next((i for i in heads[:-1] if not masthead(i)), heads[-1])
+    mastheads = [i for i in range(title_index) if not _TERMINAL.search(kept[i]) and masthead(i)]
+    removed.extend(("masthead", kept[i]) for i in mastheads)
+    removed.append(("title", kept[title_index]))
+    drop = {title_index, *mastheads}
+    return [p for i, p in enumerate(kept) if i not in drop], kept[title_index]
 
 
 __all__ = ["NAV_LABELS", "RULES", "Cleaned", "clean_paragraphs", "is_prose", "split_paragraphs"]

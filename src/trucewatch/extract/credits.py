@@ -64,9 +64,10 @@ _CONTRIBUTED = re.compile(
 )
 # A credit line is short: longer paragraphs that merely contain one are story text.
 MAX_CREDIT_WORDS = 40
-# "BEIRUT (Reuters) -", "DAMASCUS, Feb 27 (AP) —", "KYIV, Ukraine, March 3 (AFP) --"
+# "BEIRUT (Reuters) -", "DAMASCUS, Feb 27 (AP) —", "KYIV, Ukraine, March 3 (AFP) --", and
+# datelines filed from several cities: "BEIRUT/ISTANBUL, Feb 15 (Reuters) -"
 DATELINE_CREDIT = re.compile(
-    r"^\s*[A-Z][A-Za-z'’. -]{1,40}(?:,[^()\n]{1,40})?\s*\((?P<list>[^()]{2,40})\)\s*(?:-|–|—|--)",
+    r"^\s*[A-Z][A-Za-z'’./ -]{1,40}(?:,[^()\n]{1,40})?\s*\((?P<list>[^()]{2,40})\)\s*(?:-|–|—|--)",
 )
 # a paragraph that is only a credit: "(AFP)", "— Agence France-Presse", "- Reuters"
 _SIGN_OFF = re.compile(
@@ -74,7 +75,9 @@ _SIGN_OFF = re.compile(
 )
 # a staff credit without agencies, Reuters-style: "Reporting by A in B; Editing by C"
 _STAFF_CREDIT = re.compile(
-    r"^\s*[(\[]?\s*(?:reporting|writing|additional reporting)\s+by\b.*\b(?:editing|writing)\s+by\b",
+    r"^\s*[(\[]?\s*(?:reporting|writing|additional reporting)\s+by\b.*\b(?:editing|writing)\s+by\b"
+    # or any bracketed credit note: "(Reporting from the Beirut bureau; editing by ...)"
+    r"|^\s*[(\[]\s*(?:additional\s+)?(?:reporting|writing|editing|compiled)\b[^()\[\]]*[)\]]\s*$",
     re.I,
 )
 
