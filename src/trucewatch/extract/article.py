@@ -16,13 +16,14 @@ from trucewatch.config import Settings
 from trucewatch.extract.boilerplate import Cleaned, clean_paragraphs, split_paragraphs
 from trucewatch.extract.dates import dateline_date
 from trucewatch.extract.html import HtmlExtraction, extract_html, nesting_depth
+from trucewatch.extract.outlet import outlet_from_notices
 from trucewatch.extract.timelimit import TimeLimitExceeded, run_with_time_limit
 from trucewatch.model import Article, Document, Skipped, article_id
 
 PublishedFrom = Literal["metadata", "flag", "dateline", "none"]
 
 # Bumped whenever a rule change can change an article's text, credits or date.
-EXTRACTOR_VERSION = "trucewatch.extract.v2"
+EXTRACTOR_VERSION = "trucewatch.extract.v3"
 
 # An article body shorter than this is a stub (a headline, a teaser): 40 characters is
 # about one short sentence; tuned so teaser-only feed entries still pass.
@@ -71,7 +72,7 @@ def _extract(doc: Document, settings: Settings) -> Article | Skipped:
         id=article_id(text),
         source_id=doc.source_id,
         title=cleaned.title,
-        source=doc.source or (page.sitename if page else None),
+        source=doc.source or (page.sitename if page else None) or outlet_from_notices(paragraphs),
         url=doc.url,
         published=published,
         published_from=published_from,
