@@ -188,18 +188,16 @@ def governorate(location: dict[str, Any] | None) -> str | None:
 
 
 def main_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The event an article is about: the deadliest violent one, else the first violent."""
+    """The event an article is about: the first violent one it reports.
+
+    News is written as an inverted pyramid: the headline and lead sentence report the
+    story's event, later paragraphs add background (earlier attacks, the war's cumulative
+    toll), so the first violent event in text order is the article's main event. The
+    deadliest event was the earlier rule; it picked cumulative tolls ("280,000 killed since
+    2011") over the day's strike (FA-KES dev, first 100: date 0.44 -> 0.83).
+    """
     violent = [e for e in events if e.get("event_type") in CONFLICT_TYPES - {"Protests"}]
-    if not violent:
-        return None
-    return max(
-        violent,
-        key=lambda e: (
-            e.get("civilian_fatalities") or 0,
-            e.get("fatalities") or 0,
-            -events.index(e),
-        ),
-    )
+    return violent[0] if violent else None
 
 
 def _fakes_date(value: str) -> dt.date | None:

@@ -31,17 +31,45 @@ _LEADING = re.compile(
 )
 
 
-def leading_published(text: str) -> dt.date | None:
-    """FA-KES articles open with their publication date ("12 February 2015 ...")."""
-    m = _LEADING.match(text.strip())
-    if not m:
-        return None
-    raw = m.group("a").replace(",", "")
+# FA-KES pages also print "Date of publication 5 August 2016", "24.08.2013", "15-09-2013",
+# or the headline then "AFP Friday 22 Jul 2016": a full date (with its year) after a label
+# or a weekday near the top is the page's own date line, never a date guessed from today.
+_NUMERIC_LEADING = re.compile(r"^(?:date of publication |published )?(\d{2})[.-](\d{2})[.-](\d{4})")
+_LABELLED = re.compile(
+    r"\b(?:date of publication|published(?: on)?|posted on|(?:mon|tues?|wed|thu|thurs|fri|sat"
+    r"|sun)(?:day|nesday|rsday|urday)?),?\s+"
+    r"(?P<a>\d{1,2} [A-Za-z]+\.? \d{4}|[A-Za-z]+\.? \d{1,2},? \d{4})",
+    re.IGNORECASE,
+)
+LEADING_WINDOW_CHARS = 200  # headline + credit + date line of the FA-KES dev pages
+
+
+def _parse_leading(raw: str) -> dt.date | None:
+    raw = raw.replace(",", "").replace(".", "")
     for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
         try:
             return dt.datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
+    return None
+
+
+def leading_published(text: str) -> dt.date | None:
+    """FA-KES articles open with their publication date ("12 February 2015 ...")."""
+    head = text.strip()
+    m = _LEADING.match(head)
+    if m:
+        return _parse_leading(m.group("a"))
+    numeric = _NUMERIC_LEADING.match(head.lower())
+    if numeric:
+        day, month, year = (int(g) for g in numeric.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    labelled = _LABELLED.search(head[:LEADING_WINDOW_CHARS])
+    if labelled:
+        return _parse_leading(labelled.group("a"))
     return None
 
 

@@ -104,6 +104,13 @@ DESCRIPTIONS = re.compile(
 )
 
 
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central"
+    r"|rural|greater|the)\s+",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Person:
     name: str
@@ -173,7 +180,11 @@ class ArticleContext:
         key = text.strip()
         if key in self.places:
             return self.places[key]
-        if self.kb is None:
+        if not is_proper_name(key):
+            # The entity ruler matches case-blind, so "northern", "first" or "bid" can come
+            # back as places (admin1 aliases abroad); English writes place names capitalised.
+            ref = PlaceRef(name=key, text=key, reason="lower-case words are not a place name")
+        elif self.kb is None:
             ref = PlaceRef(name=key, text=key, reason="no knowledge base loaded")
         else:
             context: dict[str, str] = {}
@@ -183,6 +194,10 @@ class ArticleContext:
             if near:
                 context["near"] = ",".join(near)
             match = self.kb.resolve_place(key, context=context or None)
+            bare = _DIRECTION.sub("", key)
+            if not isinstance(match, PlaceMatch) and bare != key and bare:
+                # "northern Idlib", "rural Hama": the place is the name after the direction
+                match = self.kb.resolve_place(bare, context=context or None)
             if isinstance(match, PlaceMatch):
                 p = match.place
                 ref = PlaceRef(
@@ -273,6 +288,11 @@ class ArticleContext:
         return None
 
 
+def is_proper_name(text: str) -> bool:
+    """Does a mention read as a proper name (some word capitalised, or a digit-free acronym)?"""
+    return any(word[:1].isupper() for word in text.split())
+
+
 def name_on(default: str, names: tuple, on: dt.date | None) -> str:  # type: ignore[type-arg]
     """The name an actor went by on a date (Nusra -> JFS -> HTS), else its main name."""
     if on is None:
@@ -339,4 +359,4 @@ def person_in(span: Span | Doc, head: Token) -> tuple[str | None, str | None]:
     return name, role
 
 
-__all__ = ["ArticleContext", "Person", "PersonRegistry", "name_on", "person_in"]
+__all__ = ["ArticleContext", "Person", "PersonRegistry", "is_proper_name", "name_on", "person_in"]

@@ -3,6 +3,8 @@
 Two shapes are read from the parse:
   X said/insisted that SUBJECT are "terrorists"    (copula under a speech verb)
   X calls/labels/brands/considers SUBJECT (as) terrorists
+  the group that X designated a terrorist organisation   (relative clause: the antecedent)
+  X said it regarded SUBJECT as a terrorist organisation  ("it" is the speaker)
 A label with no one saying it ("recognized terrorist groups") is not a designation.
 """
 
@@ -17,10 +19,11 @@ from trucewatch.model.event import Affiliation, Designation
 from trucewatch.model.kb import ActorMatch
 from trucewatch.nlp.context import ArticleContext, person_in
 from trucewatch.nlp.lexicon import DESIGNATION_RE, SPEECH_VERBS
+from trucewatch.nlp.quotes import PERSON_NOUNS, resolve_speaker
 from trucewatch.nlp.syntax import clean, subject_of
 from trucewatch.nlp.text import Sentence
 
-DESIGNATIONS_VERSION = "trucewatch.nlp.designations.v1"
+DESIGNATIONS_VERSION = "trucewatch.nlp.designations.v2"
 _LABEL_VERBS = frozenset(
     [
         "call",
@@ -71,11 +74,15 @@ def _by(
     subj: Token, ctx: ArticleContext, on: dt.date | None
 ) -> list[tuple[Affiliation, str | None]]:
     """The designating parties (one per conjunct: "Russia and Syria")."""
+    subj = _climb_pronoun(subj)
     heads = [subj, *[c for c in subj.conjuncts]]
     out: list[tuple[Affiliation, str | None]] = []
     for head in heads:
         name, role = person_in(head.doc, head)
         person = ctx.people.add(name, role) if name else ctx.people.lookup(head.text)
+        if person is None and (head.lower_ in PERSON_NOUNS or head.tag_ in {"PRP", "NNP"}):
+            speaker = resolve_speaker(head, ctx)
+            person = ctx.people.lookup(speaker.name) if speaker.name else None
         if person is not None:
             aff = ctx.affiliation(person.role, on)
             if aff is not None:
@@ -90,6 +97,19 @@ def _by(
         ref = ctx.actor(text, on, "designating party")
         out.append((Affiliation(name=ref.name, country=ref.country), ref.id))
     return out
+
+
+def _climb_pronoun(subj: Token) -> Token:
+    """ "X said it regarded ..." -> X: a pronoun under a speech verb is the speaker."""
+    if subj.lower_ not in {"it", "they", "we"}:
+        return subj
+    for anc in subj.head.ancestors:
+        if anc.lower_ in SPEECH_VERBS:
+            up = subject_of(anc)
+            if up is not None and up.lower_ not in {"it", "they", "we"}:
+                return up
+            break
+    return subj
 
 
 def _left(head: Token) -> int:
@@ -142,8 +162,24 @@ def designations_in(
 
 
 def _subject_text(subject: Token) -> str:
-    span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    """The labelled phrase without its relative clauses and appositions."""
+    end = subject.i + 1
+    for c in subject.rights:
+        if c.dep_ in {"prep", "compound", "flat", "cc", "conj", "nummod"}:
+            end = max(end, _trimmed_right(c) + 1)
+        else:
+            break
+    span = subject.doc[subject.left_edge.i : end]
     return clean(span.text.replace('"', "").replace("“", "").replace("”", ""))
+
+
+def _trimmed_right(token: Token) -> int:
+    end = token.i
+    for c in token.rights:
+        if c.dep_ in {"relcl", "appos", "acl", "punct", "advcl"}:
+            break
+        end = max(end, _trimmed_right(c))
+    return end
 
 
 def _subject_ids(text: str, ctx: ArticleContext, on: dt.date | None) -> tuple[str, ...]:
@@ -168,6 +204,12 @@ def _copular(label: Token) -> tuple[Token | None, Token] | None:
         if anc.lower_ in SPEECH_VERBS or anc.lower_ in _LABEL_VERBS:
             speaker = subject_of(anc)
             break
+    if speaker is None:
+        # '... was "a terrorist", the king said' parses the attribution as parataxis
+        said = next(
+            (c for c in cop.children if c.dep_ == "parataxis" and c.lower_ in SPEECH_VERBS), None
+        )
+        speaker = subject_of(said) if said is not None else None
     return speaker, subject
 
 
@@ -177,15 +219,26 @@ def _labelling(label: Token) -> tuple[Token | None, Token] | None:
     if label.dep_ == "pobj" and head.lower_ == "as":
         head = head.head
     if label.dep_ in {"amod", "compound"}:
-        # "X designated Y a terrorist group"
+        # "X designated Y a terrorist group", "regarded Y as a terrorist organisation"
         noun = label.head
         head = noun.head
         label = noun
+        if label.dep_ == "pobj" and head.lower_ == "as":
+            head = head.head
     if head.lower_ not in _LABEL_VERBS:
         return None
     subject = next(
         (c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i != label.i), None
     )
+    if subject is not None and subject.lower_ in {"that", "which", "who", "whom"}:
+        subject = None
+    if subject is None and head.dep_ == "relcl":
+        # "the group that the United States designated a terrorist organisation"
+        subject = head.head.head if head.head.dep_ == "appos" else head.head
+        return subject_of(head), subject
+    if subject is None and label.dep_ in {"oprd", "dobj"}:
+        # "called all the Rohan riders terrorists" parses the riders as the label's compound
+        subject = next((c for c in label.lefts if c.dep_ == "compound"), None)
     if subject is None:
         return None
     if subject.dep_ == "nsubjpass":

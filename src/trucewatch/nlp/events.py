@@ -20,9 +20,14 @@ from trucewatch.nlp.certainty import read_certainty
 from trucewatch.nlp.context import ArticleContext
 from trucewatch.nlp.dates import resolve_date
 from trucewatch.nlp.lexicon import (
+    ACCIDENT_RE,
+    ATTRIBUTION_BEFORE_RE,
+    BACKGROUND_LOCAL_RE,
     BACKGROUND_RE,
     CASUALTY_VERBS,
     COMBATANT_NOUNS,
+    RESCUE_BEFORE_RE,
+    SPEECH_VERBS,
     SUPPRESS_BEFORE_RE,
     TRIGGERS,
     VENUE_WORDS,
@@ -38,12 +43,14 @@ from trucewatch.nlp.syntax import (
     is_hypothetical,
     is_pronoun,
     np_span,
+    proper_np,
+    speech_verb_over,
     subject_of,
     token_at,
 )
 from trucewatch.nlp.text import Sentence
 
-EVENTS_VERSION = "trucewatch.nlp.events.v1"
+EVENTS_VERSION = "trucewatch.nlp.events.v2"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -74,27 +81,43 @@ class Hit:
 
 
 def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]:
-    """Every trigger phrase in a sentence, minus those asked to stop or in background."""
+    """Every trigger phrase in a sentence, minus those asked to stop, in background, or
+    named only as the object of a responsibility claim or a rescue."""
     hits: list[Hit] = []
     for trig in TRIGGERS:
         for m in trig.pattern.finditer(text):
             if ignore and ignore[0] <= m.start() < ignore[1]:
                 continue
-            if SUPPRESS_BEFORE_RE.search(text[max(0, m.start() - 60) : m.start()]):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if SUPPRESS_BEFORE_RE.search(before) or ATTRIBUTION_BEFORE_RE.search(before):
+                continue
+            if trig.sub_event_type == "Abduction/forced disappearance" and RESCUE_BEFORE_RE.search(
+                before
+            ):
                 continue
             hits.append(Hit(trig.sub_event_type, trig.rank, m.start(), m.end()))
     return hits
 
 
+def _clause_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(",", start), text.find(";", start)) if i > 0]
+    return min(ends) if ends else len(text)
+
+
 def background_span(text: str) -> tuple[int, int] | None:
     """The clause that gives cumulative or background figures, if any."""
     m = BACKGROUND_RE.search(text)
+    local = BACKGROUND_LOCAL_RE.search(text)
     if m is None:
-        return None
+        if local is None:
+            return None
+        # "a 63-year conflict that has claimed ...": only the phrase and what follows it
+        return (local.start(), _clause_end(text, local.end()))
     start = max(
         text.rfind(",", 0, m.start()),
         text.rfind(";", 0, m.start()),
         text.rfind("—", 0, m.start()),
+        text.rfind(" -- ", 0, m.start()),
         text.rfind(" which ", 0, m.start()),
         text.rfind(" that ", 0, m.start()),
         0,
@@ -107,8 +130,9 @@ def background_span(text: str) -> tuple[int, int] | None:
             text.rfind(" a ", 0, start),
             0,
         )
-    ends = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i > 0]
-    return (start, min(ends) if ends else len(text))
+    if local is not None and local.start() < start:
+        start = local.start()
+    return (start, _clause_end(text, m.end()))
 
 
 def is_candidate(text: str) -> bool:
@@ -116,23 +140,131 @@ def is_candidate(text: str) -> bool:
     return any(t.pattern.search(text) for t in TRIGGERS) or bool(CASUALTY_VERBS.search(text))
 
 
-def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> ActorRef | None:
-    text, how = _agent_text(trigger, doc)
-    if text is None:
+# A wire dateline ("PELARGIR, Gondor (Reuters) - ", "JAMMU — ") names the filing place,
+# never an actor.
+_DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|—|–)\s"
+)
+_DATE_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "today", "yesterday", "tonight"),
+        *("morning", "afternoon", "evening", "night", "overnight", "dawn", "week", "weekend"),
+        *("month", "year", "day"),
+    }
+)
+_NAMED_ENTS = frozenset({"ORG", "NORP", "GPE", "PERSON", "ACTOR"})
+# Verbs whose subject suffered the event: "two policemen died", "soldiers were wounded".
+_SUFFER_VERBS = frozenset(
+    {"died", "die", "dies", "dying", "perished", "killed", "wounded", "injured", "hurt", "dead"}
+)
+_FORCE_NOUNS = COMBATANT_NOUNS | FORCE_HEADS | {"raiders", "units", "elements", "loyalists"}
+_UNKNOWN_RE = re.compile(r"\b(?:unidentified|unknown|unnamed)\b", re.I)
+
+
+def _dateline_end(text: str) -> int:
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
+def _named(tokens: list[Token]) -> bool:
+    """Does an actor phrase name someone (a proper noun or entity), not just a common noun?"""
+    for t in tokens:
+        if t.lower_ in _DATE_WORDS or t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+            continue
+        if t.ent_type_ in _NAMED_ENTS or (t.tag_ in {"NNP", "NNPS"} and not t.ent_type_):
+            return True
+        # an unknown capitalised name the tagger took for a common noun ("Blackroot
+        # raiders"); at the start of a sentence only when it names a fighting force
+        if t.dep_ == "compound" and t.text[:1].isupper() and not t.ent_type_:
+            first = t.i == t.sent.start
+            if not first or t.head.lower_ in _FORCE_NOUNS:
+                return True
+    return False
+
+
+def _resolve(
+    ctx: ArticleContext, text: str, head: Token, on: dt.date | None, how: str
+) -> ActorRef | None:
+    """An actor phrase through the knowledge base; a common-noun phrase the KB does not know
+    ("the director-general", "its units", "blasts") is no actor at all."""
+    if head.lower_ in _DATE_WORDS or head.ent_type_ in {"DATE", "TIME"}:
         return None
-    return ctx.actor(text, on, how)
+    ref = ctx.actor(text, on, how)
+    if ref.id is not None or ctx.kb is None:
+        return ref
+    words = set(text.split())
+    span_tokens = [t for t in head.subtree if t.text in words] or [head]
+    # "Israeli special forces" -> try the demonym or name that modifies the phrase
+    for t in span_tokens:
+        if t.i != head.i and (t.ent_type_ in {"NORP", "GPE", "ORG", "ACTOR"} or t.tag_ == "NNP"):
+            alt = ctx.actor(t.text, on, f"{how}; modifier {t.text!r}")
+            if alt.id is not None:
+                return alt.model_copy(update={"text": text})
+    if _UNKNOWN_RE.search(text):
+        return ref
+    if not _named(span_tokens):
+        return None
+    place = ctx.place(text)
+    return None if place.id is not None else ref  # a known place is not an actor
 
 
-def _agent_text(trigger: Token, doc: Doc) -> tuple[str | None, str]:
+def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> ActorRef | None:
+    skip_before = _dateline_end(doc.text)
+    for text, how, head in _agent_text(trigger, doc, skip_before):
+        ref = _resolve(ctx, text, head, on, how)
+        if ref is not None and ref.kind != "civilians":
+            return ref
+    # Fallback: an armed actor that is the subject of another clause of the sentence
+    # ("Fighters of the Host attacked a police station, and two policemen died in the
+    # gunfight"), never a speaker, a victim or a place in the dateline.
+    for t in doc:
+        if t.dep_ != "nsubj" or t.idx < skip_before or is_pronoun(t):
+            continue
+        verb = t.head
+        if verb.lower_ in SPEECH_VERBS or verb.lower_ in _SUFFER_VERBS:
+            continue
+        if t.lower_ in VICTIM_NOUNS or t.ent_type_ in _PLACE_LABELS:
+            continue
+        if verb.dep_ in {"ccomp"} and speech_verb_over(verb) is None:
+            continue
+        name = _of_owner(t) or actor_text(t)
+        if not name:
+            continue
+        ref = ctx.actor(name, on, f"subject {t.text!r} of {verb.text!r} in the same sentence")
+        if ref.id is not None and ref.kind not in {"civilians", None}:
+            return ref
+    return None
+
+
+def _of_owner(head: Token) -> str | None:
+    """ "Fighters of the Host of Mordor", "gunmen from the X" -> the named owner."""
+    if head.lower_ not in COMBATANT_NOUNS | FORCE_HEADS | {
+        "members",
+        "units",
+        "raiders",
+        "elements",
+    }:
+        return None
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "loyal"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.tag_ in {"NNP", "NNPS"} or pobj.ent_type_):
+                    return proper_np(pobj)
+    return None
+
+
+def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, str, Token]]:
     # 1. "by X"
     for t in (trigger, trigger.head):
         for child in t.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not is_pronoun(pobj):
-                        name = actor_text(pobj)
+                        name = _of_owner(pobj) or actor_text(pobj)
                         if name:
-                            return name, f"agent 'by {name}'"
+                            return [(name, f"agent 'by {name}'", pobj)]
     # 2. modifiers of the trigger noun or of the noun it modifies ("Russian bombing campaign")
     nouns = [trigger]
     if trigger.dep_ in {"compound", "amod"}:
@@ -143,21 +275,23 @@ def _agent_text(trigger: Token, doc: Doc) -> tuple[str | None, str]:
                 if child.dep_ in {"amod", "compound", "poss", "nmod"} and not child.is_stop:
                     if child.lower_ in WEAPON_HEADS or child.i == trigger.i:
                         continue
-                    if child.tag_ in {"NNP", "NNPS", "JJ", "NN"} and (
-                        child.tag_ != "JJ"
-                        or child.text[:1].isupper()
-                        or child.lower_
-                        in {"regime", "government", "rebel", "jihadist", "coalition", "militant"}
+                    if child.idx < skip_before or child.lower_ in _DATE_WORDS:
+                        continue
+                    if (
+                        child.tag_ in {"NNP", "NNPS"}
+                        or child.ent_type_ in _NAMED_ENTS
+                        or child.lower_ in _ACTOR_MODIFIERS
                     ):
                         span = np_span(child)
-                        return clean(span.text), f"modifier {span.text!r} of {noun.text!r}"
+                        how = f"modifier {span.text!r} of {noun.text!r}"
+                        return [(clean(span.text), how, child)]
     # 3. subject of the trigger verb, or of the verb the trigger noun depends on
     verb = trigger if trigger.tag_.startswith("VB") else None
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
         name = actor_text(trigger)
-        if name:
-            return name, f"subject {trigger.text!r}"
-        return None, ""
+        if name and trigger.lower_ not in WEAPON_HEADS:
+            return [(name, f"subject {trigger.text!r}", trigger)]
+        return []
     if verb is None:
         anc = trigger.head
         for _ in range(3):
@@ -167,22 +301,36 @@ def _agent_text(trigger: Token, doc: Doc) -> tuple[str | None, str]:
             if anc.head is anc:
                 break
             anc = anc.head
-    if verb is None:
-        return None, ""
+    if verb is None or verb.lower_ in _SUFFER_VERBS:
+        return []
     subj = subject_of(verb)
     if subj is None or subj.dep_ == "nsubjpass":
-        return None, ""
+        return []
     if is_pronoun(subj):
         root_subj = subject_of(doc[subj.i].sent.root) if doc.has_annotation("DEP") else None
         if root_subj is None or is_pronoun(root_subj) or root_subj.i == subj.i:
-            return None, ""
+            return []
         subj = root_subj
-    if subj.lower_ in VICTIM_NOUNS:
-        return None, ""
-    name = actor_text(subj)
-    if name and name.lower() not in {"who", "that", "which"}:
-        return name, f"subject {subj.text!r} of {verb.text!r}"
-    return None, ""
+    if subj.lower_ in VICTIM_NOUNS or subj.head.lower_ in SPEECH_VERBS:
+        return []
+    # the subject, then what the parser hung on it: an apposition after a dateline
+    # ("PELARGIR - Corsairs ... fought"), conjuncts ("troops and Host fighters fought")
+    heads = [subj, *[c for c in subj.children if c.dep_ in {"appos", "conj"}]]
+    heads += [g for c in heads[1:] for g in c.children if g.dep_ == "conj"]
+    out = []
+    for head in heads:
+        if head.idx < skip_before or head.lower_ in VICTIM_NOUNS or is_pronoun(head):
+            continue
+        name = _of_owner(head) or actor_text(head)
+        if name and name.lower() not in {"who", "that", "which"}:
+            out.append((name, f"subject {head.text!r} of {verb.text!r}", head))
+    return out
+
+
+# Common adjectives that name a side ("regime barrel bombs", "rebel shelling").
+_ACTOR_MODIFIERS = frozenset(
+    {"regime", "government", "rebel", "jihadist", "coalition", "militant", "insurgent", "army"}
+)
 
 
 def _target(
@@ -211,17 +359,21 @@ def _target(
                     or child.tag_ in {"NNP", "NNPS"}
                     or (child.lower_ in FORCE_HEADS)
                 ):
-                    name = actor_text(child)
+                    name = _of_owner(child) or actor_text(child)
                     if name:
-                        return ctx.actor(name, on, f"target {child.text!r} of {t.text!r}")
+                        ref = _resolve(ctx, name, child, on, f"target {child.text!r} of {t.text!r}")
+                        if ref is not None:
+                            return ref
             if child.dep_ == "prep" and child.lower_ in {"against", "on", "with", "targeting"}:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in _PLACE_LABELS:
                         continue
                     if pobj.tag_ in {"NNP", "NNPS"} or pobj.lower_ in FORCE_HEADS | COMBATANT_NOUNS:
-                        name = actor_text(pobj)
+                        name = _of_owner(pobj) or actor_text(pobj)
                         if name:
-                            return ctx.actor(name, on, f"'{child.text} {name}'")
+                            ref = _resolve(ctx, name, pobj, on, f"'{child.text} {name}'")
+                            if ref is not None:
+                                return ref
     return None
 
 
@@ -233,7 +385,11 @@ def _venue(token: Token) -> bool:
 
 
 def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
-    ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS and not _venue(e.root)]
+    ents = [
+        e
+        for e in doc.ents
+        if e.label_ in _PLACE_LABELS and not _venue(e.root) and e.text[:1].isupper()
+    ]
     # attached to the trigger ("shelling in X", "killed ... in X")
     for t in [trigger, *list(trigger.ancestors)[:2]]:
         for child in t.children:
@@ -253,6 +409,44 @@ def _with_country_precision(place: PlaceRef | None) -> PlaceRef | None:
     return place
 
 
+_DEMO = {"Protests", "Riots"}
+_GENERIC_BLAST = re.compile(r"(?i)(?:blast|explosion|explod|detonat)")
+_EXPLOSIVE_SUBS = {
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Shelling/artillery/missile attack",
+    "Air/drone strike",
+}
+# Events this long before the report's date, dated by the sentence itself, are history.
+HISTORY_DAYS = 60  # tuned on the gold suite's background sentences; ACLED codes recent events
+
+
+def _family(sub: str) -> str:
+    """One event per family per sentence: violent events share the figures, and a
+    demonstration is one event whether it turns violent or meets intervention."""
+    event_type = SUB_TO_TYPE[sub]
+    if event_type in _VIOLENT:
+        return "violent"
+    if event_type in _DEMO:
+        return "demo"
+    return sub
+
+
+def _is_background_tense(token: Token) -> bool:
+    """Narrated past perfect ("had been abducted") or an ongoing state ("have been fighting
+    since ..."): background to the news, not a new event. Reported speech is exempt."""
+    verb = token if token.tag_.startswith("VB") else None
+    if verb is None:
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    perfect_progressive = (
+        verb.tag_ == "VBG" and "been" in auxes and ({"has", "have", "had"} & set(auxes))
+    )
+    if perfect_progressive:
+        return True
+    return "had" in auxes and speech_verb_over(verb) is None
+
+
 def events_in_sentence(
     sent: Sentence,
     doc: Doc,
@@ -263,27 +457,45 @@ def events_in_sentence(
     text = sent.text
     ignore = background_span(text)
     hits = find_triggers(text, ignore)
+    accident = ACCIDENT_RE.search(text) is not None
+    if accident:
+        # "a boiler exploded", "a gas explosion": accidents, not remote violence
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.sub_event_type == "Remote explosive/landmine/IED"
+                and _GENERIC_BLAST.match(text[h.start : h.end])
+            )
+            and not (h.sub_event_type == "Attack" and text[h.start : h.end].startswith("kill"))
+        ]
     casualties = read_casualties(text, ignore)
-    if not hits and casualties.fatalities and casualties.civilian_fatalities:
+    if not hits and casualties.fatalities and casualties.civilian_fatalities and not accident:
         # "Five people were killed in X": no weapon named; civilians -> Attack.
         kill = CASUALTY_VERBS.search(text)
         if kill and not (ignore and ignore[0] <= kill.start() < ignore[1]):
             hits = [Hit("Attack", 99, kill.start(), kill.end())]
     if not hits:
         return []
-    by_type: dict[str, tuple[Hit, Token]] = {}
+    found = resolve_date(text, ctx.published)
+    if (
+        found is not None
+        and found[0] is not None
+        and ctx.published is not None
+        and (ctx.published - found[0]).days > HISTORY_DAYS
+    ):
+        return []  # "The Host seized Cair Andros in 2019": history, not news
+    by_family: dict[str, tuple[Hit, Token]] = {}
     for hit in sorted(hits, key=lambda h: (h.rank, h.start)):
-        event_type = SUB_TO_TYPE[hit.sub_event_type]
-        if event_type in _VIOLENT:
-            event_type = "violent"  # one violent event per sentence: they share the figures
-        if event_type in by_type:
+        family = _family(hit.sub_event_type)
+        if family in by_family:
             continue
         token = token_at(doc, hit.start, hit.end)
         if token is None or is_hypothetical(token):
             continue
         if hit.sub_event_type == "Agreement" and concessive(token):
             continue
-        if _in_negation(token):
+        if _in_negation(token) or _is_background_tense(token):
             continue
         absolute = sent.start + hit.start
         quoted = any(s <= absolute < e for s, e, _ in ctx.quote_spans)
@@ -291,8 +503,8 @@ def events_in_sentence(
             continue  # rhetoric inside a quote ("they bomb our markets") is not a report
         if hit.sub_event_type == "Armed clash" and token.dep_ == "acl":
             continue  # "rebel groups fighting Assad" describes, it does not report
-        by_type[event_type] = (hit, token)
-    found = resolve_date(text, ctx.published)
+        by_family[family] = (hit, token)
+    _drop_parts(by_family, casualties.fatalities)
     if found is None:
         if last_date is not None:
             date, precision = last_date
@@ -301,11 +513,15 @@ def events_in_sentence(
     else:
         date, precision = found
     events: list[EventReport] = []
-    for _, (hit, token) in sorted(by_type.items(), key=lambda kv: kv[1][0].rank):
+    for _, (hit, token) in sorted(by_family.items(), key=lambda kv: kv[1][0].rank):
         sub = hit.sub_event_type
         actor1 = _agent(token, doc, ctx, date)
         actor2 = _target(token, doc, ctx, date, sub)
+        if actor2 is not None and actor1 is not None and _name(actor1) == _name(actor2):
+            actor2 = None
         sub = _refine(sub, actor1, text[hit.start : hit.end])
+        if sub in _TERRITORY and actor1 is None:
+            sub = _by_loser(sub, token, ctx, date)
         certainty, claimed_by = read_certainty(token, doc, sent, ctx)
         violent = SUB_TO_TYPE[sub] in _VIOLENT
         events.append(
@@ -332,12 +548,75 @@ def events_in_sentence(
     return events
 
 
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _by_loser(sub: str, token: Token, ctx: ArticleContext, on: dt.date | None) -> str:
+    """ "The Nusra terrorists were pushed back from ...": with no winner named, the side
+    that lost ground decides which way the territory went."""
+    verb = token if token.tag_.startswith("VB") else token.head
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            name = actor_text(child)
+            if not name:
+                continue
+            ref = ctx.actor(name, on, f"passive subject {child.text!r} lost ground")
+            if ref.id is None or ref.kind is None:
+                continue
+            state = ref.kind in _STATE_KINDS
+            return (
+                "Non-state actor overtakes territory" if state else "Government regains territory"
+            )
+    return sub
+
+
+def _drop_parts(by_family: dict[str, tuple[Hit, Token]], fatalities: int | None) -> None:
+    """Secondary triggers that describe part of the lead event, as a coder would read them:
+    a withdrawal under fire is part of the battle, property burnt in a riot is the riot,
+    protesters detained are the intervention, a bomb found and defused did not explode."""
+    subs = {hit.sub_event_type for hit, _ in by_family.values()}
+    if "violent" in by_family:
+        by_family.pop("Non-violent transfer of territory", None)
+    if "demo" in by_family:
+        by_family.pop("Looting/property destruction", None)
+        demo = by_family["demo"][0].sub_event_type
+        if (
+            demo in {"Violent demonstration", "Mob violence"}
+            and "violent" in by_family
+            and not fatalities
+            and by_family["violent"][0].sub_event_type in _EXPLOSIVE_SUBS
+        ):
+            by_family.pop("violent")  # rocks, fireworks and projectiles thrown by rioters
+        if demo in {"Protest with intervention", "Excessive force against protesters"}:
+            by_family.pop("Arrests", None)
+    if (
+        "Disrupted weapons use" in subs
+        and "violent" in by_family
+        and not fatalities
+        and by_family["violent"][0].sub_event_type in _EXPLOSIVE_SUBS
+    ):
+        by_family.pop("violent")
+
+
 def _in_negation(token: Token) -> bool:
-    for t in (token, token.head):
+    """ "no one claimed", "had no knowledge of any clashes", "did not strike": negated.
+    A negated casualty ("no one was killed in the strike") does not negate the strike."""
+    chain = [token, *list(token.ancestors)[:3]]
+    for depth, t in enumerate(chain):
+        if depth > 0 and t.lower_ in _SUFFER_VERBS:
+            return False
         if any(c.dep_ == "neg" for c in t.children):
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
+        if any(
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+            for c in t.children
+        ):
+            return True
+        if t.lower_ in SPEECH_VERBS:
+            break
     return False
 
 
@@ -374,8 +653,25 @@ def _refine(sub: str, actor1: ActorRef | None, text: str) -> str:
     return sub
 
 
+_ANAPHORA_RE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|the same|the day's)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strikes?|air ?strikes?|attacks?|bombings?|blasts?|explosions?|shelling|raids?"
+    r"|missiles?|shells|rockets?|assault|bombardment|barrage|massacre|ambush|clash(?:es)?"
+    r"|fighting|incident|protests?|demonstrations?|rall(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_NEW_EVENT_RE = re.compile(
+    r"^\W*(?:separately|elsewhere|in another|in a separate|meanwhile|also on|earlier|later"
+    r"|in (?:the )?(?:\w+ ){0,3}(?:city|town|village|province|region) of)\b",
+    re.IGNORECASE,
+)
+
+
 def merge_events(events: list[EventReport]) -> list[EventReport]:
-    """Fold repeated mentions of one event (same type, actor, date, compatible place/figures)."""
+    """One event per real-world occurrence: fold repeated mentions (same type, actor, date,
+    compatible place and figures), and follow-up sentences that only add figures or name the
+    perpetrator of the event just told ("Health workers said 51 people were killed";
+    "the shells had been fired by ...") into it."""
     kept: list[EventReport] = []
     for ev in events:
         for i, other in enumerate(kept):
@@ -383,8 +679,88 @@ def merge_events(events: list[EventReport]) -> list[EventReport]:
                 kept[i] = _richer(other, ev)
                 break
         else:
-            kept.append(ev)
+            j = _follow_up_of(ev, kept)
+            if j is None:
+                kept.append(ev)
+            else:
+                kept[j] = _fold(kept[j], ev)
     return [ev.model_copy(update={"index": i}) for i, ev in enumerate(kept)]
+
+
+def _casualty_only(ev: EventReport) -> bool:
+    """A sentence that tells only who died ("Two soldiers were killed, the army said")."""
+    text = ev.evidence
+    return all(CASUALTY_VERBS.search(text[h.start : h.end]) for h in find_triggers(text))
+
+
+def _follow_up_of(ev: EventReport, kept: list[EventReport]) -> int | None:
+    """The earlier event a sentence elaborates, if it names no new occurrence."""
+    if not kept or _NEW_EVENT_RE.search(ev.evidence):
+        return None
+    family = _family(ev.sub_event_type)
+    casualty_only = _casualty_only(ev)
+    anaphoric = bool(_ANAPHORA_RE.search(ev.evidence))
+    if not (casualty_only or anaphoric):
+        return None
+    for j in range(len(kept) - 1, -1, -1):
+        prev = kept[j]
+        if _family(prev.sub_event_type) != family:
+            continue
+        if not casualty_only and prev.sub_event_type != ev.sub_event_type and family != "violent":
+            return None
+        if not _compatible(prev, ev):
+            return None
+        return j
+    return None
+
+
+def _compatible(a: EventReport, b: EventReport) -> bool:
+    if a.actor1 and b.actor1 and _name(a.actor1) != _name(b.actor1):
+        return False
+    if a.date and b.date and a.date != b.date and "day" == a.date_precision == b.date_precision:
+        return False
+    pa, pb = a.location, b.location
+    fallback = "report's dominant country"
+    if (
+        pa
+        and pb
+        and pa.name != pb.name
+        and "country" not in {pa.precision, pb.precision}
+        and fallback not in {pa.reason, pb.reason}
+        and (pa.admin1 != pb.admin1 or pa.admin1 is None)
+    ):
+        return False
+    return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
+
+
+def _fold(prev: EventReport, ev: EventReport) -> EventReport:
+    """Fill what the earlier mention lacks from the follow-up; the first telling leads."""
+    update: dict[str, object] = {"evidence": f"{prev.evidence} {ev.evidence}"}
+    for name in ("actor1", "actor2", "fatalities", "civilian_fatalities", "injured"):
+        if getattr(prev, name) is None and getattr(ev, name) is not None:
+            update[name] = getattr(ev, name)
+    if prev.fatalities is None and ev.fatalities is not None and prev.certainty == "asserted":
+        update["certainty"] = ev.certainty
+        update["claimed_by"] = ev.claimed_by
+    elif prev.claimed_by is None and ev.claimed_by is not None and ev.certainty == prev.certainty:
+        update["claimed_by"] = ev.claimed_by
+    if (
+        prev.certainty == "asserted"
+        and ev.certainty in {"alleged", "denied"}
+        and "actor1" in update
+    ):
+        update["certainty"] = ev.certainty
+        update["claimed_by"] = ev.claimed_by
+    if _casualty_only(prev) and not _casualty_only(ev):
+        update["sub_event_type"] = ev.sub_event_type
+        update["event_type"] = ev.event_type
+    if prev.location is None or (
+        prev.location.reason == "report's dominant country"
+        and ev.location is not None
+        and ev.location.precision not in {"country", "unknown"}
+    ):
+        update["location"] = ev.location
+    return prev.model_copy(update=update)
 
 
 def _name(a: ActorRef | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v1"
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v2"
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"blew (?:himself|herself|themselves) up",
         r"detonated (?:his|her|their) (?:explosive|suicide)",
         r"(?:explosives?|bomb)[- ]laden",
+        r"suicide (?:[\w-]+ ){0,3}(?:explosive|ied|device|bomber)s?",
+        r"s?vbieds?\b",
+        r"kamikazes?",
+        r"explosive (?:vests?|belts?)",
+        r"killing (?:himself|herself|themselves)",
     ),
     _t(
         "Air/drone strike",
@@ -71,6 +76,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:russian|regime|coalition|government|israeli|american|u\.?s\.?-led) "
         r"(?:bomb(?:s|ing|ings|ed)?|planes?|aircraft|strikes?)",
         r"aircraft (?:bombed|struck|hit|targeted|pounded)",
+        r"(?:drones?|jets?|warplanes?|helicopters?|gunships?) (?:\w+ ){0,2}(?:struck|hit|bombed"
+        r"|attacked|targeted|pounded|fired|dropped|raided|strafed)",
     ),
     _t(
         "Shelling/artillery/missile attack",
@@ -130,9 +137,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "Excessive force against protesters",
         9,
-        r"(?:fired|opened fire|shot|tear gas|teargas|live ammunition|rubber bullets|water cannon"
-        r"|baton|beat|killed)\w* (?:\w+ ){0,4}(?:on |at |into |against )?(?:the )?"
-        r"(?:protesters|demonstrators|marchers|rallies|crowds?)",
+        r"(?:opened fire|shot|live (?:ammunition|rounds|bullets|fire)|beat|killed|attacked)\w*"
+        r" (?:[\w-]+ ){0,4}(?:on |at |into |against )?(?:the |a )?(?:peaceful )?"
+        r"(?:protest|protesters|demonstrators|demonstration|marchers|rall(?:y|ies)|sit-in|crowds?)\b",
+        r"(?:protest|demonstrat|rall|sit-in|march)\w* (?:[\w-]+ ){0,8}?(?:with|using) live"
+        r" (?:ammunition|rounds|bullets|fire)",
+        r"(?:protesters|demonstrators|marchers) (?:[\w-]+ ){0,3}"
+        r"(?:were |was |have been |had been )?(?:killed|shot|died|wounded|injured)",
+        r"excessive force",
+        r"violently (?:suppress|dispers|broke up|break up|crush)\w*",
         r"crack(?:ed|ing)? down on (?:\w+ ){0,2}(?:protest|demonstrat)\w*",
     ),
     _t(
@@ -142,8 +155,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,3}(?:torched|set fire|burned|burnt"
         r"|threw|hurled|stormed|clashed|vandali[sz]ed|attacked|pelted|looted|smashed)",
         r"(?:violent|angry) (?:protest|demonstration)s?",
-        r"clash\w* (?:\w+ ){0,4}(?:with )?(?:the )?(?:protesters|demonstrators|rioters)",
-        r"(?:protesters|demonstrators) (?:\w+ ){0,6}(?:clash\w*|threw|hurled)",
+        r"clash\w* (?:[\w-]+ ){0,8}?(?:with )?(?:the )?(?:[\w-]+ )?(?:protesters|demonstrators"
+        r"|rioters)",
+        r"(?:protesters|demonstrators|crowds?|youths) (?:[\w-]+ ){0,6}(?:clash\w*|threw|hurled"
+        r"|throw|throwing)",
+        r"(?:protest|demonstrat|rall)\w* (?:[\w-]+ ){0,10}?(?:clash\w*"
+        r"|turn(?:ed)? (?:very )?violent|descended into (?:\w+ ){0,5}violence"
+        r"|escalat\w* (?:into )?violence)",
+        r"(?:threw|hurled|throwing|hurling|throws) (?:[\w-]+ ){0,2}(?:stones|rocks|molotov|petrol"
+        r" bombs?|firebombs?|bottles|bricks)",
+        r"molotov",
+        r"(?:protesters|demonstrators|rioters|crowds?) (?:\w+ ){0,3}(?:light|lit|set|started)"
+        r" (?:\w+ )?fires?",
+        r"stone[- ]?throw\w*",
         r"pelted",
         r"stone[- ]?pelt\w*",
     ),
@@ -163,7 +187,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|arrested|dispersed|suppressed)",
         r"(?:police|security forces|officers) (?:\w+ ){0,3}(?:dispersed|detained|arrested|broke up"
         r"|blocked|stopped)\w* (?:\w+ ){0,4}(?:protest|demonstrat|rall|march)\w*",
-        r"(?:protesters|demonstrators) (?:were )?(?:detained|arrested|dispersed)",
+        r"(?:protesters|demonstrators) (?:were |have been )?(?:detained|arrested"
+        r"|dispersed)",
+        r"(?:tear ?gas|water ?cannons?|rubber bullets|batons?|pepper spray|stun grenades)"
+        r" (?:[\w-]+ ){0,8}?(?:protest|demonstrat|rall|sit-in|march|crowd)\w*",
+        r"(?:protest|demonstrat|rall|sit-in|march|crowd)\w* (?:[\w-]+ ){0,8}?(?:tear ?gas"
+        r"|water ?cannons?|rubber bullets|pepper spray)",
+        r"(?:dispers|broke up|break up|breaking up|halt)\w* (?:[\w-]+ ){0,4}?(?:protest"
+        r"|demonstrat|rall|sit-in|march|crowd|gathering)\w*",
     ),
     _t(
         "Peaceful protest",
@@ -177,6 +208,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"hunger strike",
         r"strikes? by (?:workers|teachers|doctors|drivers)",
         r"vigils?",
+        r"took to the streets",
+        r"die-ins?",
+        r"booed",
     ),
     _t(
         "Government regains territory",
@@ -220,8 +254,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"ambush\w*",
         r"skirmish\w*",
         r"assault on",
-        r"attack(?:ed|s|ing)? (?:on )?(?:\w+ ){0,3}(?:positions?|checkpoints?|posts?|bases?|troops"
-        r"|soldiers|forces|patrols?|convoys?|barracks)",
+        r"(?:attack(?:ed|s|ing)?|set upon|raided) (?:on )?(?:[\w-]+ ){0,3}(?:positions?"
+        r"|checkpoints?|posts?|bases?|troops|soldiers|forces|patrols?|convoys?|barracks|camps?"
+        r"|outposts?|garrisons?|police stations?|stations?|military)",
         r"shoot-?outs?",
         r"gunfights?",
         r"combat\b",
@@ -244,7 +279,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"lynched",
         r"tortured",
         r"(?:attacked|killed|shot|burned) (?:\w+ ){0,3}(?:civilians|villagers|residents|women"
-        r"|children|worshippers|farmers|family|journalists?|activists?)",
+        r"|children|worshippers|farmers|family|journalists?|activists?|villages?|population"
+        r"|mosques?|churches|schools?|universit(?:y|ies)|markets?|hospitals?|homes?)",
+        r"(?:armed men|assailants|attackers) (?:\w+ ){0,2}(?:attacked|raided|stormed)",
         r"gunfire",
         r"sniper",
         r"hacked to death",
@@ -263,7 +300,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "Agreement",
         8,
-        r"agreed (?:an? |the )?(?:\w+ ){0,2}(?:ceasefire|cease-fire|truce|deal|accord|pact)",
+        r"agreed (?:an? |the )?(?:[\w-]+ ){0,2}(?:ceasefire|cease-fire|truce|deal|accord|pact)",
+        r"(?:truce|ceasefire|cease-fire|agreement|deal|accord) (?:[\w-]+ ){0,10}?(?:took|takes"
+        r"|came into|comes into|went into|goes into|set to take|due to take) (?:effect|force)",
+        r"surrender(?:ed|s)? to\b",
+        r"(?:have|has|had) surrendered",
+        r"in exchange for (?:the )?release",
+        r"exchange (?:\w+ ){0,2}of prisoners",
         r"(?:started|began|launched|opened|resumed|held) (?:\w+ ){0,2}(?:peace |ceasefire )?"
         r"(?:talks|negotiations)",
         r"agreed (?:to|on|upon)",
@@ -299,13 +342,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"seiz(?:ed|ure of) (?:\w+ ){0,3}(?:weapons|arms|explosives|ammunition|rockets|bombs)",
         r"weapons? cache",
         r"(?:found|discovered) (?:\w+ ){0,3}(?:explosives?|bombs?|weapons|ieds?|mines)",
+        r"seiz(?:ed|es|ing) (?:[\w-]+ ){0,3}(?:guns|pistols|firearms|rifles|bullets|rounds"
+        r"|grenades|magazines)",
+        r"(?:stash|depot|cache)s? (?:\w+ ){0,3}(?:weapons|arms|ammunition|projectiles|explosives"
+        r"|rockets|mines)",
+        r"cleared (?:\w+ ){0,4}(?:landmines|mines)",
         r"cleared (?:\w+ ){0,2}mines",
     ),
     _t(
         "Headquarters or base established",
         21,
-        r"(?:set up|established|establish|built|opened|setting up) (?:\w+ ){0,3}"
-        r"(?:base|bases|headquarters|outpost|camp|post|positions?|checkpoints?)",
+        r"(?:set up|established|establish|built|opened|setting up) (?:[\w-]+ ){0,5}"
+        r"(?:base|bases|headquarters|outposts?|camps?|posts?|positions?|checkpoints?|points?"
+        r"|barracks|garrisons?)\b",
+        r"(?:bases?|outposts?|camps?|posts?|points?|barracks) (?:\w+ ){0,2}(?:was|were|been)"
+        r" (?:established|set up|built)",
         r"new (?:military )?(?:base|headquarters|outpost)",
         r"(?:base|headquarters) (?:was |were )?(?:set up|established)",
         r"settled in",
@@ -332,11 +383,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"withdr(?:ew|awn|awal|aw)\b",
         r"pulled out",
         r"handed over",
+        r"handed (?:the |an? )?(?:[\w-]+ ){0,4}(?:to|over to)\b",
         r"handover",
         r"evacuat(?:ed|ion) of (?:\w+ ){0,3}(?:fighters|rebels|militants)",
         r"took over (?:\w+ ){0,3}(?:positions?|checkpoints?|areas?|bases?)",
         r"entered (?:the )?(?:town|city|village|area)",
-        r"(?:deployed|deploy|deployment) (?:\w+ ){0,3}(?:in|to|into)\b",
         r"retreat\w*",
     ),
     _t(
@@ -351,7 +402,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"formed a (?:new )?(?:group|coalition|alliance|militia)",
         r"announced (?:\w+ ){0,3}(?:formation|dissolution|split)",
         r"(?:relocat|mobili[sz])\w*",
-        r"recruit\w*",
+        r"(?:deployed|deploys|deploying|deployment of|reinforc\w*|redeploy\w*) (?:[\w-]+ ){0,4}"
+        r"(?:troops|forces|units|soldiers|fighters|presence|defen[cs]es?|positions|reinforcements)",
+        r"(?:deployed|deploy|deployment) (?:\w+ ){0,3}(?:in|to|into)\b",
+        r"(?:mov(?:ed|ing)|sen(?:t|ding)|forward(?:ed|ing)) (?:more )?(?:troops|forces|fighters"
+        r"|reinforcements)",
+        r"pull(?:ed|s|ing)? back\b",
+        r"fortif(?:y|ied|ies|ying)",
+        r"recruit(?:ed|ing|ment|s)?\b",
         r"lockdown",
         r"curfew",
         r"state of emergency",
@@ -464,14 +522,57 @@ QUOTE_CHARS = re.compile(r"[\"“”]")
 
 DESIGNATION_RE = re.compile(r"\b(?:terroris[tm]s?|extremists?|jihadists?)\b", re.IGNORECASE)
 
-# Phrasing that marks a figure or fighting as background, not a new event.
+# Phrasing that marks a figure or fighting as background, not a new event: the whole
+# clause it sits in is set aside (cumulative tolls, monitors' running tallies).
 BACKGROUND_RE = re.compile(
     r"\b(?:war|conflict|crisis|uprising|violence|fighting|insurgency|campaign)\b[^.;]{0,60}?"
     r"\b(?:has|have|had)\s+(?:so far\s+|already\s+)?(?:killed|left|claimed|displaced|cost)"
     r"|\bsince (?:(?:early |late |mid-)?(?:19|20)\d\d|the (?:start|beginning|outbreak))"
     r"|\bso far this year\b|\bin total\b|\bsince the war began\b"
-    r"|\b(?:\w+|\d+)-year(?:-old)? (?:war|conflict|civil war|insurgency)\b"
+    r"|\b(?:has|have|had) (?:so far |now )?(?:recorded|documented|counted|registered|tallied)\b"
+    r"|\bnationwide toll\b"
     r"|\bover the (?:past|last) (?:\w+ )?(?:years|decades?)\b",
+    re.IGNORECASE,
+)
+
+# Background that covers only the phrase itself and what follows it in the clause
+# ("a 63-year conflict that has claimed ...", "since April", "the scene of a ... attack").
+BACKGROUND_LOCAL_RE = re.compile(
+    r"\b(?:\w+|\d+)-year(?:-old)? (?:war|conflict|civil war|insurgency)\b"
+    r"|\bsince (?:(?:early |late |mid-)?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b|last (?:year|month)|the (?:\w+ )?(?:war|fighting"
+    r"|conflict|uprising|revolution|crisis|offensive) (?:began|started|erupted|broke out))"
+    r"|\b(?:that|which|where) (?:was|were|had been|has been) the scene of\b"
+    r"|\bthe (?:latest|last|deadliest|worst) (?:\w+ )?in an? (?:string|series|spate|wave|run)"
+    r" of\b",
+    re.IGNORECASE,
+)
+
+# A responsibility claim refers to an attack already reported, it does not report one.
+ATTRIBUTION_BEFORE_RE = re.compile(
+    r"\b(?:claim(?:ed|s|ing)? (?:responsibility|credit) for|(?:suspected|believed|thought)"
+    r" (?:to be|of being) behind|responsible for)(?:\s+\S+){0,4}\s*$",
+    re.IGNORECASE,
+)
+
+# Accidents and disasters: explosions, deaths and fires that no armed actor caused.
+ACCIDENT_RE = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|flash floods?|landslides?|mudslides?"
+    r"|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|storms?|volcan\w+|eruption|tsunami"
+    r"|avalanche|drought|heatwave|wildfires?|blaze|lightning|stampede|crash|crashes|collision"
+    r"|derail\w*|capsiz\w*|sank|drown\w*|accident\w*|accidentally|poison\w*|toxins?|leak\w*"
+    r"|spill|boiler|furnace|transformer|gas (?:cylinder|container|tank|pipeline|explosion|leak)"
+    r"|cooking gas|chemical (?:plant|factory)|factory|refinery|short circuit|electrocut\w*"
+    r"|covid\w*|virus|pandemic|epidemic|outbreak of|disease|cholera"
+    r"|overdose|alcohol)\b",
+    re.IGNORECASE,
+)
+
+# Words that rescue or free hostages: the hostages were taken earlier, this is not a new
+# abduction.
+RESCUE_BEFORE_RE = re.compile(
+    r"\b(?:rescu\w+|freed|free|freeing|releas\w+|swap\w*|exchang\w+|held|holding)"
+    r"(?:\s+\S+){0,3}\s*$",
     re.IGNORECASE,
 )
 
@@ -665,7 +766,10 @@ VENUE_WORDS = frozenset(
 )
 
 __all__ = [
+    "ACCIDENT_RE",
     "ALLEGED_RE",
+    "ATTRIBUTION_BEFORE_RE",
+    "BACKGROUND_LOCAL_RE",
     "BACKGROUND_RE",
     "CASUALTY_VERBS",
     "COMBATANT_NOUNS",
@@ -676,6 +780,7 @@ __all__ = [
     "HYPOTHETICAL_WORDS_RE",
     "MODALS",
     "QUOTE_CHARS",
+    "RESCUE_BEFORE_RE",
     "SPEECH_RE",
     "SPEECH_VERBS",
     "SUPPRESS_BEFORE_RE",

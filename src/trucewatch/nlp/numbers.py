@@ -15,6 +15,14 @@ plausible number, so totals never inflate):
 | "thousands"                  | 1000  |
 
 "at least 19", "more than 19", "up to 19", "some 19" all give 19.
+
+Who counts as a civilian: victims named as civilians, children, women, residents, a family
+(and the other victim nouns of the lexicon); generic victims ("people", "persons", "men",
+bare "five were killed") only when the sentence names no combatants. A partial count
+("including three children", "four of them children", "mostly women") says who the dead
+were, it does not add to them: it only raises the civilian share of a generic total.
+Cumulative tolls ("have been killed since 2011", "so far", "in total") are background:
+a sentence giving one yields no figures.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from dataclasses import dataclass
 
 from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v1"
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v2"
 
 _WORDS = {
     "a": 1,
@@ -99,11 +107,64 @@ _TOLL = re.compile(
     re.IGNORECASE,
 )
 _KILL = re.compile(
-    r"\b(?:kill\w*|dead|died|die|death|deaths|lives|bodies|massacred|executed"
+    r"\b(?:kill\w*|dead|died|die|death|deaths|lives|bodies|massacred|executed|martyred"
     r"|slain|shot dead|perished|lost their lives)\b",
     re.IGNORECASE,
 )
 _HURT = re.compile(r"\b(?:wound\w*|injur\w*|hurt|casualties)\b", re.IGNORECASE)
+# A casualty verb that governs the count right after it: "killing at least 100 people".
+_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left|leaving"
+    r"|executed|executing|claimed the lives of)\s+(?:at least |more than |over |nearly |almost"
+    r" |around |about |some |up to |as many as )?$",
+    re.IGNORECASE,
+)
+# ... or the verb right after the victims: "58 others injured", "five were killed".
+_VERB_AFTER = re.compile(
+    r"\s*(?:were |was |have been |has been |had been |are |is )?(?:reportedly |also )?"
+    r"(?P<verb>killed|dead|died|wounded|injured|hurt|executed|martyred)\b",
+    re.IGNORECASE,
+)
+_PARTIAL_BEFORE = re.compile(
+    r"(?:\bincluding|\bamong them|\bamong whom|\bamong the (?:dead|victims)|\bof whom"
+    r"|\bmostly|\bmainly|\bmost of them|\bincluded|\bamong)\s+(?:at least |some )?$",
+    re.IGNORECASE,
+)
+_PARTIAL_AFTER = re.compile(r"^\s*(?:of them|of whom)\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$",
+    re.IGNORECASE,
+)
+# Cumulative or background tolls: the war's or a period's dead, not this event's.
+_CUMULATIVE = re.compile(
+    r"\b(?:ha(?:s|ve)|had)\s+(?:so far\s+|now\s+|already\s+)?(?:been\s+)?"
+    r"(?:killed|died|left|claimed|cost)\b[^.;]*?\bsince\b(?!\s+(?:the|a|an|that)\s+"
+    r"(?:\w+\s+)?(?:attack|blast|strike|strikes|bombing|explosion|raid|raids|shelling|massacre))"
+    r"|\bsince\b(?!\s+(?:the|a|an|that)\s+(?:\w+\s+)?(?:attack|blast|strike|strikes|bombing"
+    r"|explosion|raid|raids|shelling|massacre))[^.;]*?\b(?:ha(?:s|ve))\s+(?:so far\s+)?"
+    r"(?:been\s+)?(?:killed|died|left|claimed)\b"
+    r"|\b(?:so far|to date|in total)\b"
+    r"|\bover the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b",
+    re.IGNORECASE,
+)
+# Dates inside a sentence ("21 Jul 2016", "July 1 2016", "March 2011") are masked before
+# counting, so their numbers never read as tolls.
+_DATE_MASK = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?,?\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+_FAMILY = re.compile(rf"\bfamily of {_COUNT}\b", re.IGNORECASE)
+# Victims who are civilians only when the sentence names no combatants.
+_GENERIC_NOUNS = frozenset({"people", "persons", "individuals", "man", "men", "others"})
+_BATTLE_WORDS = ("clashes", "clashed", "fighting", "battle", "battles", "ambush", "offensive")
+_COMBATANT_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(COMBATANT_NOUNS | set(_BATTLE_WORDS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +185,18 @@ def _value(raw: str) -> int:
 
 
 def _kind(text: str, start: int, end: int) -> str | None:
-    """'kill' or 'hurt' for the casualty verb nearest a count (after it first, then before)."""
+    """'kill' or 'hurt': the verb governing the count just before it, else the nearest after,
+    else the last one before."""
+    right_after = _VERB_AFTER.match(text[end : end + 40])
+    if right_after:
+        return "hurt" if _HURT.match(right_after.group("verb")) else "kill"
+    governing = _VERB_BEFORE.search(text[max(0, start - 40) : start])
+    if governing:
+        verb = governing.group("verb").lower()
+        if verb.startswith(("wound", "injur")):
+            return "hurt"
+        if verb.startswith(("kill", "execut", "claimed")):
+            return "kill"
     after = text[end : end + 70]
     before = text[max(0, start - 60) : start]
     kill_after = _KILL.search(after)
@@ -145,12 +217,34 @@ def _kind(text: str, start: int, end: int) -> str | None:
     return "kill" if last_kill > last_hurt else "hurt"
 
 
+def _is_date(text: str, match: re.Match[str]) -> bool:
+    """ "21 Jul 2016 Dozens of ...": a year (or a day) of a date is no count."""
+    raw = match.group("n")
+    before = text[max(0, match.start("n") - 16) : match.start("n")]
+    if _MONTH_BEFORE.search(before):
+        return True
+    return bool(re.fullmatch(r"(?:19|20)\d\d", raw)) and bool(
+        re.search(r"\b(?:in|since|of|year)\s+$", before, re.IGNORECASE)
+    )
+
+
+def is_cumulative(text: str) -> bool:
+    """Does the sentence give a cumulative or background toll (war dead, "so far")?"""
+    return bool(_CUMULATIVE.search(text))
+
+
 def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualties:
     """Killed / civilian killed / injured counts in one sentence (None when not given).
 
     `ignore` is a character span (background clause) whose figures do not count.
     """
+    if is_cumulative(text):
+        return Casualties()
+    text = _DATE_MASK.sub(lambda m: " " * len(m.group()), text)
+    combatants = bool(_COMBATANT_RE.search(text))
     killed = civilians = hurt = 0
+    partial_civilians = 0
+    generic_kill = False
     found_kill = found_civ = found_hurt = False
     taken: list[tuple[int, int]] = []
 
@@ -159,24 +253,45 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             return False
         return all(end <= s or start >= e for s, e in taken)
 
+    def partial(match: re.Match[str]) -> bool:
+        return bool(
+            _PARTIAL_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+            or _PARTIAL_AFTER.match(text[match.end("n") : match.end("n") + 12])
+        )
+
+    for match in _FAMILY.finditer(text):
+        if free(match.start(), match.end()) and _kind(text, match.start(), match.end()) == "kill":
+            taken.append((match.start(), match.end()))
+            n = _value(match.group("n"))
+            killed, civilians = killed + n, civilians + n
+            found_kill = found_civ = True
     for match in _GROUP.finditer(text):
-        if not free(match.start(), match.end()):
+        if not free(match.start(), match.end()) or _is_date(text, match):
             continue
         noun = match.group("noun").lower()
         mods = match.group("mods").lower()
-        if re.search(r"\b(?:years?|km|kilomet|of the|from|who)\b", mods):
+        if re.search(r"\b(?:years?|km|kilomet|of the|from|who|dozens|scores|hundreds)\b", mods):
+            continue
+        n = _value(match.group("n"))
+        if partial(match):
+            taken.append((match.start(), match.end()))
+            if (noun in VICTIM_NOUNS and noun not in _GENERIC_NOUNS) or "civilian" in mods:
+                partial_civilians += n
             continue
         kind = _kind(text, match.start(), match.end())
         if kind is None:
             continue
-        n = _value(match.group("n"))
         taken.append((match.start(), match.end()))
-        civilian = noun in VICTIM_NOUNS or "civilian" in mods
+        generic = noun in _GENERIC_NOUNS and "civilian" not in mods
+        civilian = (noun in VICTIM_NOUNS and not generic) or "civilian" in mods
+        if generic and not combatants:
+            civilian = True
         if noun == "others":
             civilian = found_civ and not found_kill
         if kind == "kill":
             killed += n
             found_kill = True
+            generic_kill = generic_kill or generic
             if civilian:
                 civilians += n
                 found_civ = True
@@ -185,9 +300,14 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             found_hurt = True
     for pattern in (_BARE, _AFTER_VERB, _TOLL):
         for match in pattern.finditer(text):
-            if not free(match.start(), match.end()):
+            if not free(match.start(), match.end()) or _is_date(text, match):
                 continue
+            if pattern is _AFTER_VERB and match.group("n").lower() in {"a", "an"}:
+                continue  # "killed a family of six": the noun phrase counts, not "a"
             n = _value(match.group("n"))
+            if pattern is not _TOLL and partial(match):
+                taken.append((match.start(), match.end()))
+                continue
             verb = match.group("verb") if pattern is _BARE else ""
             kind = "hurt" if verb in {"wounded", "injured", "hurt"} else None
             if kind is None:
@@ -198,10 +318,20 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
                     killed = max(killed, n)
                 else:
                     killed += n
+                    generic_kill = True
+                    if not combatants:  # "killed at least 58" with no fighters named
+                        civilians += n
+                        found_civ = True
                 found_kill = True
             else:
                 hurt += n
                 found_hurt = True
+    if partial_civilians and found_kill:
+        # "25 people including 10 fighters" says nothing; "... including 9 children" does.
+        floor = min(partial_civilians, killed)
+        if not found_civ or (generic_kill and combatants):
+            civilians = max(civilians, floor)
+        found_civ = True
     return Casualties(
         fatalities=killed if found_kill else None,
         civilian_fatalities=civilians if found_civ else None,
@@ -209,4 +339,4 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     )
 
 
-__all__ = ["NUMBERS_VERSION", "Casualties", "read_casualties"]
+__all__ = ["NUMBERS_VERSION", "Casualties", "is_cumulative", "read_casualties"]

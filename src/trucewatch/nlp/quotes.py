@@ -3,8 +3,13 @@
 Direct quotes are found with quote marks over each paragraph (they may span sentences);
 the speaker comes from the speech verb next to the quote ("...," Cavusoglu said; X said:
 "..."), and a pronoun or description ("he", "the spokesman") is the last named speaker.
-Reported speech ("Assad asserted that ...") is taken only from named people, so a report's
-every "Russia said" does not become a quote.
+Reported speech ("Assad asserted that ...", "Assad described X as Y") is taken only from
+named people, so a report's every "Russia said" does not become a quote.
+
+Speakers: a name in the subject ("Misri said"), in an apposition ("Rohan's marshal, Elfhelm
+Eastfold, told"), a surname known from earlier in the article, or a pronoun/description ("he",
+"the envoy") resolved to the last named person whose role fits, else the last speaker. A name
+inside the quote is never the speaker: verbs inside the quote's span are skipped.
 """
 
 from __future__ import annotations
@@ -16,32 +21,61 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from trucewatch.model.event import Quote, Stance
-from trucewatch.nlp.context import ArticleContext, person_in
+from trucewatch.model.kb import ActorMatch
+from trucewatch.nlp.context import ROLE_WORDS, ArticleContext, Person, person_in
 from trucewatch.nlp.lexicon import SPEECH_VERBS
 from trucewatch.nlp.syntax import clean, np_span, subject_of
 from trucewatch.nlp.text import Sentence
 
-QUOTES_VERSION = "trucewatch.nlp.quotes.v1"
+QUOTES_VERSION = "trucewatch.nlp.quotes.v2"
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes ("terrorists")
 
-_PAIRS = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
+_PAIRS = re.compile(
+    r"\"(?P<a>[^\"\n]+)\"|“(?P<b>[^”\n]+)”|«\s?(?P<c>[^»\n]+?)\s?»"
+    r"|(?<![\w’])‘(?P<d>[^‘\n]+?)’(?![\w])"
+)
+_OPENERS = '"“«‘'
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Nouns for people (a description "the envoy" may stand for one); organisations are not here.
+PERSON_NOUNS = _words(
+    """minister president spokesman spokeswoman spokesperson envoy ambassador secretary
+    diplomat commander general leader chief king queen prince emir sheikh sultan premier
+    chancellor official mediator negotiator governor mayor marshal colonel officer cleric
+    monarch ruler head director coordinator representative adviser advisor
+    analyst activist witness resident doctor"""
+)
+# Last words that make a capitalised run an organisation, not a person ("... Monitoring Mission").
+ORG_WORDS = _words(
+    """mission council ministry office army forces force group front committee agency
+    observatory movement party government authority authorities command coalition network
+    union organisation organization institute commission court bank company corporation
+    service services department police brigade brigades battalion division corps guard guards
+    militia assembly parliament presidency administration embassy radio tv television news
+    agency press herald times post daily"""
+)
 _MEDIA = (
     r"newspaper|daily|weekly|channel|broadcaster|television|TV station|radio|news agency|agency"
     r"|magazine|outlet|website|network"
 )
 _OUTLET_WORD = r"(?:[A-Z][\w.&'’-]*|al-\w+|TV|of|de|der|die|the)"
+_NAME_RUN = r"[A-Z][\w.&'’-]*(?: (?:of |de |al-)?[A-Z][\w.&'’-]*)*"
 _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\binterview (?:with|to) (?:the )?(?:[a-z-]+ ){0,3}?(?P<x>[A-Z][\w.&'’-]*"
-            r"(?: [A-Z][\w.&'’-]*)*)"
+            rf"\binterview (?:with|to) (?:the )?(?:[a-z-]+ ){{0,3}}?(?:{_MEDIA} )?"
+            rf"(?P<x>{_NAME_RUN})"
         ),
         "interview with {x}",
     ),
     (
         re.compile(
-            rf"\b(?:told|telling|speaking to|spoke to|in comments to|quoted by|said to)"
-            rf" (?:the )?(?:[\w-]+ ){{0,2}}?(?:{_MEDIA}) (?P<x>[A-Z][\w.&'’-]*"
+            rf"\b(?:told|telling|speaking to|spoke to|in comments to|quoted by|said to|"
+            rf"according to) (?:the )?(?:[\w-]+ ){{0,2}}?(?:{_MEDIA}) (?P<x>[A-Z][\w.&'’-]*"
             rf"(?: {_OUTLET_WORD})*)"
         ),
         "{x}",
@@ -50,6 +84,21 @@ _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:told|telling|speaking to|spoke to|in comments to|quoted by|said to)"
             r" (?:the )?(?:[A-Z][\w]*-based )?(?P<x>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"
+        ),
+        "{x}",
+    ),
+    (
+        # "in an address broadcast on Morgul TV", "speaking on Al Jazeera", "on state TV"
+        re.compile(
+            r"\b(?:broadcast|aired|televised|shown|speaking|appearing|published|carried) "
+            r"(?:live )?(?:on|by|in) (?:the )?(?P<x>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"
+        ),
+        "{x}",
+    ),
+    (
+        re.compile(
+            r"\bon (?:the )?(?P<x>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)* "
+            r"(?:TV|Television|Radio|News))\b"
         ),
         "{x}",
     ),
@@ -64,9 +113,9 @@ _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?P<x>state (?:TV|television|media|news agency|radio))\b", re.I), "{x}"),
     (
         re.compile(
-            r"\b(?:in|at|during|through) an? (?:\w+ )?(?P<x>statement|briefing"
-            r"|news conference|press conference|press release|speech|address|tweet|post"
-            r"|letter|interview|video)\b"
+            r"\b(?:in|at|during|through|told|to|gave|addressing|issued) (?:an?|the) "
+            r"(?:[\w-]+ ){0,2}?(?P<x>statement|briefing|news conference|press conference"
+            r"|press release|speech|address|tweet|post|letter|interview|video)\b"
         ),
         "{x}",
     ),
@@ -110,17 +159,36 @@ class QuoteMark:
     """A quoted passage as offsets into the article text."""
 
     start: int  # offset of the opening mark
-    end: int  # offset just after the closing mark
+    end: int  # offset just after the closing mark (or the paragraph's end)
     text: str
+    continues: bool = False  # unclosed at paragraph end: the next paragraph goes on
 
 
 def find_quote_marks(text: str) -> list[QuoteMark]:
-    """Quoted passages long enough to be speech (not scare quotes), per paragraph."""
+    """Quoted passages long enough to be speech (not scare quotes), per paragraph.
+
+    A quote running over paragraphs leaves its paragraph unclosed and reopens the next one
+    (news convention); each paragraph's part is its own passage, marked `continues`.
+    """
     marks = []
-    for m in _PAIRS.finditer(text):
-        inner = (m.group(1) or m.group(2) or "").strip()
-        if len(inner.split()) >= MIN_QUOTE_WORDS:
-            marks.append(QuoteMark(m.start(), m.end(), inner))
+    offset = 0
+    paragraphs = text.split("\n")
+    for n, para in enumerate(paragraphs):
+        last_end = 0
+        for m in _PAIRS.finditer(para):
+            inner = next((g for g in m.groups() if g), "").strip()
+            if len(inner.split()) >= MIN_QUOTE_WORDS:
+                marks.append(QuoteMark(offset + m.start(), offset + m.end(), inner))
+            last_end = m.end()
+        rest = para[last_end:]
+        following = next((p.strip() for p in paragraphs[n + 1 :] if p.strip()), "")
+        opener = re.search(r"(?:^|(?<=[\s(:]))[\"“«](?=\w)", rest)
+        if opener and following[:1] in _OPENERS:
+            inner = rest[opener.end() :].strip()
+            if len(inner.split()) >= MIN_QUOTE_WORDS:
+                start = offset + last_end + opener.start()
+                marks.append(QuoteMark(start, offset + len(para), inner, continues=True))
+        offset += len(para) + 1
     return marks
 
 
@@ -174,29 +242,212 @@ class Speaker:
     role: str | None
 
 
+def _proper_run(head: Token) -> str | None:
+    """The capitalised name a proper-noun head ends ("Staffan de Mistura"), if it is one."""
+    if head.tag_ not in {"NNP", "NNPS"}:
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0 and (
+        doc[start - 1].tag_ == "NNP" or doc[start - 1].lower_ in {"de", "al", "bin", "ibn", "-"}
+    ):
+        if doc[start - 1].lower_ in ROLE_WORDS:
+            break
+        start -= 1
+    name = doc[start : head.i + 1].text.replace(" - ", "-")
+    if not _is_person_name(name):
+        return None
+    return name
+
+
+def _is_person_name(name: str, ctx: ArticleContext | None = None) -> bool:
+    """Not an organisation: no organisation head word, and not a group or state the
+    knowledge base knows by name or alias (a metonym like a leader's name is a person)."""
+    words = name.replace("-", " ").split()
+    if not words or words[-1].lower() in ORG_WORDS or len(name) < 3:
+        return False
+    if ctx is not None and ctx.kb is not None:
+        match = ctx.kb.resolve_actor(name)
+        if isinstance(match, ActorMatch) and match.reason.startswith(("name ", "alias ")):
+            return False
+    return True
+
+
+def _with_full_name(name: str, role: str | None, ctx: ArticleContext) -> Person:
+    """Register a person; a bare surname takes the full name it was introduced with."""
+    if len(name.split()) == 1 and ctx.people.lookup(name) is None:
+        full = _full_name(name, ctx)
+        if full is not None:
+            return ctx.people.add(full[0], role or full[1])
+    return ctx.people.add(name, role)
+
+
+def _split_title(name: str | None, role: str | None) -> tuple[str | None, str | None]:
+    """ "President Hassan Sheikh" + "Mohamud": a capitalised non-title word after a title
+    starts the name ("Sheikh" is also a title, so the parse cut the name there)."""
+    if not name or not role:
+        return name, role
+    words = role.split()
+    for j in range(1, len(words)):
+        prev, word = words[j - 1], words[j]
+        title = prev.lower().strip(".") in ROLE_WORDS
+        if title and word[:1].isupper() and word.lower() not in ROLE_WORDS and "'" not in word:
+            return " ".join([*words[j:], name]), " ".join(words[:j])
+    return name, role
+
+
+def _role_text(head: Token) -> str | None:
+    """ "Rohan's foreign minister" for the role noun an apposed name hangs on."""
+    doc = head.doc
+    start = head.i
+    for c in head.lefts:
+        if c.dep_ in {"poss", "compound", "amod", "nmod"}:
+            start = min(start, c.left_edge.i)
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in {"of", "for", "in"} and c.i < end + 1:
+            end = max(end, c.right_edge.i + 1)
+    tokens = [t for t in doc[start:end] if t.dep_ != "det" and t.tag_ != ","]
+    text = " ".join(t.text for t in tokens)
+    return re.sub(r"\s+(['’]s)\b", r"\1", text).replace(" - ", "-").strip() or None
+
+
+def _role_head(appos: Token) -> Token | None:
+    """The role noun an apposed name belongs to, past a misattached place: "the envoy in
+    Dol Amroth, Lugdush Orcrest" parses the name as apposed to "Amroth"."""
+    head = appos.head
+    if head.lower_ in ROLE_WORDS | PERSON_NOUNS:
+        return head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        up = head.head.head
+        if up.lower_ in PERSON_NOUNS:
+            return up
+    return None
+
+
+def _apposed(subj: Token) -> Speaker | None:
+    """A name apposed to a role noun in the subject: "Rohan's marshal, Elfhelm Eastfold"."""
+    for t in subj.subtree:
+        role_head = _role_head(t) if t.dep_ == "appos" else None
+        if role_head is not None:
+            name = _proper_run(t)
+            if name:
+                return Speaker(name, _role_text(role_head))
+        if t.dep_ == "appos" and t.tag_ in {"NN", "NNS"} and t.lower_ in PERSON_NOUNS:
+            # "Staffan de Mistura, the UN envoy," -> the head is the name
+            name = _proper_run(t.head)
+            if name:
+                return Speaker(name, _role_text(t))
+    return None
+
+
+def note_introductions(doc: Doc, ctx: ArticleContext) -> None:
+    """Register people introduced by apposition ("the envoy in Dol Amroth, Lugdush Orcrest,")
+    with their roles, so a later "Orcrest said" or "the envoy added" finds them."""
+    for t in doc:
+        role_head = _role_head(t) if t.dep_ == "appos" else None
+        if role_head is not None and role_head.lower_ in PERSON_NOUNS:
+            name = _proper_run(t)
+            if name and len(name.split()) > 1 and _is_person_name(name, ctx):
+                ctx.people.add(name, _role_text(role_head))
+
+
+def _full_name(surname: str, ctx: ArticleContext) -> tuple[str, str | None] | None:
+    """The full name a bare surname was introduced with earlier ("Vikram Misri"), and the
+    role apposed to it there ("India's foreign secretary, Vikram Misri,"), from the text:
+    the introducing sentence may not have been parsed."""
+    pattern = re.compile(
+        rf"\b((?:[A-Z][\w’'-]+ )(?:(?:de|al|bin|van|von|da|el) |[A-Z][\w’'-]+ ){{0,2}})"
+        rf"{re.escape(surname)}\b"
+    )
+    text = ctx.article.text
+    for m in pattern.finditer(text):
+        first = m.group(1).split()[0]
+        if first.lower() in ROLE_WORDS or first.lower() in {"the", "a", "an", "in", "on", "and"}:
+            continue
+        if first[0].isupper() and first.lower() not in _NOT_FIRST_NAMES:
+            role = _ROLE_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+            return f"{m.group(1)}{surname}".strip(), role.group("role") if role else None
+    return None
+
+
+_ROLE_BEFORE = re.compile(
+    r"(?P<role>(?:[A-Z][\w’'-]*(?:'s|’s) )?(?:[\w-]+ ){0,3}?(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    + r")(?: (?:in|of|for|to) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?), $"
+)
+
+
+_NOT_FIRST_NAMES = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december but late then when while after
+    before as if so yet meanwhile"""
+)
+
+
+def resolve_speaker(subj: Token, ctx: ArticleContext) -> Speaker:
+    """Who a subject names: a person (full name as first introduced) or, failing that, a
+    description, an organisation's phrase, or nobody for an unresolved pronoun."""
+    name, role = _split_title(*person_in(subj.doc, subj))
+    if name and not _is_person_name(name, ctx):
+        name, role = None, None
+    if not name:
+        apposed = _apposed(subj)
+        if apposed is not None:
+            name, role = apposed.name, apposed.role
+    if name:
+        person = _with_full_name(name, role, ctx)
+        ctx.people.last_speaker = person
+        return Speaker(person.name, role or person.role)
+    phrase = clean(np_span(subj).text)
+    low = subj.lower_
+    if subj.tag_ in {"PRP", "PRP$"}:
+        last = ctx.people.last_speaker
+        if low in {"he", "she"} and last is not None:
+            return Speaker(last.name, last.role)
+        return Speaker(None, None)
+    if low in PERSON_NOUNS and subj.tag_ in {"NN", "NNS"}:
+        found = _by_role(low, phrase, ctx)
+        if found is not None:
+            ctx.people.last_speaker = found
+            return Speaker(found.name, found.role)
+    known = ctx.people.lookup(phrase) or ctx.people.lookup(subj.text)
+    if known is None and subj.tag_ == "NNP" and subj.ent_type_ not in {"GPE", "NORP", "ORG"}:
+        full = _full_name(subj.text, ctx)
+        if full:
+            known = ctx.people.add(*full)
+    if known is not None:
+        ctx.people.last_speaker = known
+        return Speaker(known.name, known.role)
+    full_text = clean(subj.doc[subj.left_edge.i : subj.i + 1].text)
+    return Speaker(re.sub(r"^(?:the|a|an)\s+", "", full_text, flags=re.I) or None, None)
+
+
+def _by_role(noun: str, phrase: str, ctx: ArticleContext) -> Person | None:
+    """ "the envoy" -> the latest person whose role has that noun, else the last speaker
+    (only when no one else's role names the noun's kind either)."""
+    people = list(ctx.people.by_surname.values())
+    words = set(phrase.lower().split())
+    for person in reversed(people):
+        role = (person.role or "").lower()
+        if noun[:6] in role and words <= set(role.replace("'s", " ").split()) | {noun}:
+            return person
+    for person in reversed(people):
+        if noun[:6] in (person.role or "").lower():
+            return person
+    return ctx.people.last_speaker
+
+
 def speaker_of(verb: Token, ctx: ArticleContext) -> Speaker:
     """Who a speech verb's subject names, after pronoun/description/surname resolution."""
     subj = subject_of(verb)
     if subj is None:
-        # inverted: "..., said Kerry"
-        after = [t for t in verb.rights if t.tag_ in {"NNP", "NNPS"}]
+        # inverted: "..., said Kerry" / "..., said the minister"
+        after = [t for t in verb.rights if t.tag_ in {"NNP", "NNPS"} or t.dep_ == "nsubj"]
         if not after:
             return Speaker(None, None)
         subj = after[0]
-    name, role = person_in(subj.doc, subj)
-    if name:
-        person = ctx.people.add(name, role)
-        ctx.people.last_speaker = person
-        return Speaker(person.name, role or person.role)
-    phrase = clean(np_span(subj).text)
-    person = ctx.people.lookup(phrase) or ctx.people.lookup(subj.text)
-    if person is not None:
-        ctx.people.last_speaker = person
-        return Speaker(person.name, person.role)
-    if subj.tag_ in {"PRP", "PRP$"}:
-        return Speaker(None, None)
-    full = clean(subj.doc[subj.left_edge.i : subj.i + 1].text)
-    return Speaker(re.sub(r"^(?:the|a|an)\s+", "", full, flags=re.I) or None, None)
+    return resolve_speaker(subj, ctx)
 
 
 def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
@@ -217,13 +468,18 @@ def direct_quotes(ctx: ArticleContext, marks: list[QuoteMark], on: dt.date | Non
         verb_text: str | None = None
         evidence_sents = [s for s in ctx.sentences if s.end > mark.start and s.start < mark.end]
         attribution = ""
-        for sent in (closing, opening):
+        tries = [(closing, mark), (opening, mark)]
+        if mark.continues:
+            # the attribution may come in a later paragraph of the same quote
+            later = [m for m in find_quote_marks(text) if m.start > mark.start][:3]
+            tries += [(_sentence_at(ctx.sentences, m.end - 1), m) for m in later]
+        for sent, span in tries:
             if sent is None or sent.index not in ctx.docs:
                 continue
             doc = ctx.docs[sent.index]
-            lo, hi = mark.start - sent.start, mark.end - sent.start
+            lo, hi = span.start - sent.start, span.end - sent.start
             verb = _speech_verb_outside(doc, max(lo, 0), hi)
-            if verb is None:
+            if verb is None or _inside_other_quote(sent.start + verb.idx, span, ctx):
                 continue
             speaker = speaker_of(verb, ctx)
             verb_text = verb.text
@@ -251,36 +507,41 @@ def direct_quotes(ctx: ArticleContext, marks: list[QuoteMark], on: dt.date | Non
     return quotes
 
 
+def _inside_other_quote(offset: int, mark: QuoteMark, ctx: ArticleContext) -> bool:
+    """A verb inside another quoted passage is the quote's words, not an attribution."""
+    return any(s <= offset < e for s, e, _ in ctx.quote_spans if (s, e) != (mark.start, mark.end))
+
+
+_DESCRIBE_VERBS = frozenset({"described", "describes", "describe", "called", "calls", "termed"})
+
+
 def reported_speech(
     sent: Sentence, doc: Doc, ctx: ArticleContext, on: dt.date | None
 ) -> list[Quote]:
-    """ "X said (that) CLAUSE" by a named person -> an indirect quote of the clause."""
+    """ "X said (that) CLAUSE" / "X described Y as Z" by a named person -> an indirect quote."""
+    note_introductions(doc, ctx)
     out: list[Quote] = []
     for verb in doc:
-        if verb.lower_ not in SPEECH_VERBS or not verb.tag_.startswith("VB"):
+        if not verb.tag_.startswith("VB"):
             continue
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-        if not clauses:
+        clause_text = _described_as(verb) if verb.lower_ in _DESCRIBE_VERBS else None
+        if clause_text is None and verb.lower_ in SPEECH_VERBS:
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+            if clauses:
+                clause_text = _clause_text(doc, clauses[0])
+        if clause_text is None:
             continue
         subj = subject_of(verb)
         if subj is None:
             continue
-        name, role = person_in(doc, subj)
-        person = ctx.people.add(name, role) if name else ctx.people.lookup(subj.text)
-        if person is None:
-            continue
-        clause = clauses[0]
-        start = clause.left_edge.i
-        if doc[start].lower_ == "that":
-            start += 1
-        span = doc[start : clause.right_edge.i + 1]
-        absolute = sent.start + span.start_char
+        absolute = sent.start + verb.idx
         if any(s <= absolute < e for s, e, _ in ctx.quote_spans):
             continue
-        clause_text = re.split(r",? (?:and thus|and so|but|while|although)\b|; ", span.text)[0]
-        clause_text = clause_text.replace('"', "").replace("“", "").replace("”", "")
-        clause_text = clause_text.strip(" ,.")
-        if len(clause_text.split()) < MIN_QUOTE_WORDS:
+        named = _named_speaker(subj, ctx)
+        if named is None:
+            continue
+        person, role = named
+        if len(clause_text.split()) < (2 if verb.lower_ in _DESCRIBE_VERBS else MIN_QUOTE_WORDS):
             continue
         ctx.people.last_speaker = person
         out.append(
@@ -297,6 +558,53 @@ def reported_speech(
             )
         )
     return out
+
+
+def _named_speaker(subj: Token, ctx: ArticleContext) -> tuple[Person, str | None] | None:
+    """A named person (or a pronoun/description standing for one) as the subject."""
+    name, role = _split_title(*person_in(subj.doc, subj))
+    if name and _is_person_name(name, ctx):
+        return _with_full_name(name, role, ctx), role
+    low = subj.lower_
+    if subj.tag_ == "PRP":
+        if low in {"he", "she"} and ctx.people.last_speaker is not None:
+            return ctx.people.last_speaker, None
+        return None
+    speaker = resolve_speaker(subj, ctx)
+    if speaker.name is None:
+        return None
+    person = ctx.people.lookup(speaker.name)
+    if person is None or person.name != speaker.name:
+        return None
+    return person, speaker.role
+
+
+def _clause_text(doc: Doc, clause: Token) -> str | None:
+    start = clause.left_edge.i
+    if doc[start].lower_ == "that":
+        start += 1
+    span = doc[start : clause.right_edge.i + 1]
+    # "X said A and that B" stays one statement; "but/while ..." starts another voice
+    text = re.split(
+        r",? (?:and thus|and so|but|while|although|whereas)\b|; |,? adding\b", span.text
+    )[0]
+    text = text.replace('"', "").replace("“", "").replace("”", "")
+    return text.strip(" ,.") or None
+
+
+def _described_as(verb: Token) -> str | None:
+    """ "described the recapture as an important achievement" -> "an important achievement"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                end = obj.i + 1
+                for c in obj.rights:
+                    if c.dep_ in {"prep", "compound", "amod"}:
+                        end = max(end, c.right_edge.i + 1)
+                text = verb.doc[obj.left_edge.i : end].text
+                return clean(text) or None
+    return None
 
 
 def dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
@@ -320,6 +628,8 @@ __all__ = [
     "dedupe_quotes",
     "direct_quotes",
     "find_quote_marks",
+    "note_introductions",
     "reported_speech",
+    "resolve_speaker",
     "stance_of",
 ]

