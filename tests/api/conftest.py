@@ -47,13 +47,10 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def kb():  # type: ignore[no-untyped-def]
-    """The shipped knowledge base, loaded once (None while it does not load)."""
-    try:
-        from trucewatch.resolve import load_kb
+    """The shipped knowledge base, loaded once per session."""
+    from trucewatch.resolve import load_kb
 
-        return load_kb(None)
-    except Exception:
-        return None
+    return load_kb(None)
 
 
 @pytest.fixture

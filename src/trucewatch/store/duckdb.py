@@ -30,9 +30,8 @@ from trucewatch.model import (
     Reading,
     RunReport,
 )
-from trucewatch.store.base import ArticleSource, IncidentFilter, Page, StoredEvent
-from trucewatch.store.cursor import decode_cursor as _decode_cursor
-from trucewatch.store.cursor import encode_cursor as _encode_cursor
+from trucewatch.store.base import ArticleSource, StoredEvent
+from trucewatch.store.incidents import IncidentReads
 
 SCHEMA_VERSION = 1
 
@@ -81,7 +80,7 @@ def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-class DuckDBStore:
+class DuckDBStore(IncidentReads):
     """The default store. `path` ':memory:' gives a throwaway database for tests."""
 
     def __init__(self, path: str | Path = "trucewatch.duckdb", read_only: bool = False) -> None:
@@ -500,75 +499,6 @@ class DuckDBStore:
             except duckdb.Error as error:
                 self._con.execute("ROLLBACK")
                 raise StoreError(f"could not store incidents: {error}") from None
-
-    def _incident_where(self, flt: IncidentFilter | None) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if flt is None:
-            return "", params
-        if flt.agreement or flt.verdict:
-            sub = "SELECT incident_id FROM incident_verdicts WHERE 1=1"
-            if flt.agreement:
-                sub += " AND agreement = ?"
-                params.append(flt.agreement)
-            if flt.verdict:
-                sub += " AND verdict = ?"
-                params.append(flt.verdict)
-            clauses.append(f"id IN ({sub})")
-        if flt.actor:
-            clauses.append(
-                "(actor1_id = ? OR actor2_id = ? OR lower(actor1_name) = lower(?) "
-                "OR lower(actor2_name) = lower(?))"
-            )
-            params += [flt.actor] * 4
-        if flt.grade:
-            clauses.append("grade = ?")
-            params.append(flt.grade)
-        if flt.country:
-            clauses.append("upper(country) = upper(?)")
-            params.append(flt.country)
-        if flt.since:
-            clauses.append("coalesce(date_end, date_start) >= ?")
-            params.append(flt.since)
-        if flt.until:
-            clauses.append("date_start <= ?")
-            params.append(flt.until)
-        if flt.bbox:
-            min_lon, min_lat, max_lon, max_lat = flt.bbox
-            clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
-            params += [min_lon, max_lon, min_lat, max_lat]
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def list_incidents(
-        self, flt: IncidentFilter | None = None, cursor: str | None = None, limit: int = 100
-    ) -> Page:
-        offset = _decode_cursor(cursor)
-        where, params = self._incident_where(flt)
-        rows = self._query(
-            f"SELECT body FROM incidents{where} "
-            "ORDER BY date_start DESC NULLS LAST, id LIMIT ? OFFSET ?",
-            [*params, limit + 1, offset],
-        )
-        items = [Incident.model_validate_json(r[0]) for r in rows[:limit]]
-        nxt = _encode_cursor(offset + limit) if len(rows) > limit else None
-        return Page(items=items, next=nxt)
-
-    def iter_incidents(self, flt: IncidentFilter | None = None) -> Iterator[Incident]:
-        cursor: str | None = None
-        while True:
-            page = self.list_incidents(flt, cursor=cursor, limit=500)
-            yield from page.items
-            if page.next is None:
-                return
-            cursor = page.next
-
-    def get_incident(self, incident_id: str) -> Incident | None:
-        rows = self._query("SELECT body FROM incidents WHERE id = ?", [incident_id])
-        return Incident.model_validate_json(rows[0][0]) if rows else None
-
-    def count_incidents(self, flt: IncidentFilter | None = None) -> int:
-        where, params = self._incident_where(flt)
-        return int(self._query(f"SELECT count(*) FROM incidents{where}", params)[0][0])
 
     # ---- decisions ------------------------------------------------------------------------
 

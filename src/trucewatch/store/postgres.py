@@ -32,8 +32,8 @@ from trucewatch.model import (
     Reading,
     RunReport,
 )
-from trucewatch.store.base import ArticleSource, IncidentFilter, Page, StoredEvent
-from trucewatch.store.cursor import decode_cursor, encode_cursor
+from trucewatch.store.base import ArticleSource, StoredEvent
+from trucewatch.store.incidents import IncidentReads
 
 if TYPE_CHECKING:
     from psycopg import Connection, Cursor
@@ -140,12 +140,15 @@ def _lower(name: str | None) -> str | None:
     return name.lower() if name is not None else None
 
 
-class PostgresStore:
+class PostgresStore(IncidentReads):
     """The server store. `dsn` is a libpq URL or key=value string; no connection pool needed.
 
     One connection serves the process, guarded by a lock like `DuckDBStore`; a broken
     connection (server restart) is reopened on the next call.
     """
+
+    _mark = "%s"
+    _actor_name_columns = ("actor1_key", "actor2_key")  # lower-cased in Python on write
 
     def __init__(self, dsn: str, read_only: bool = False) -> None:
         self._pg = _import_psycopg()
@@ -570,75 +573,6 @@ class PostgresStore:
                 ("incident_id", "agreement", "verdict", "party", "alleged"),
                 verdicts,
             )
-
-    @staticmethod
-    def _incident_where(flt: IncidentFilter | None) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if flt is None:
-            return "", params
-        if flt.agreement or flt.verdict:
-            sub = "SELECT incident_id FROM incident_verdicts WHERE true"
-            if flt.agreement:
-                sub += " AND agreement = %s"
-                params.append(flt.agreement)
-            if flt.verdict:
-                sub += " AND verdict = %s"
-                params.append(flt.verdict)
-            clauses.append(f"id IN ({sub})")
-        if flt.actor:
-            clauses.append(
-                "(actor1_id = %s OR actor2_id = %s OR actor1_key = %s OR actor2_key = %s)"
-            )
-            params += [flt.actor, flt.actor, _lower(flt.actor), _lower(flt.actor)]
-        if flt.grade:
-            clauses.append("grade = %s")
-            params.append(flt.grade)
-        if flt.country:
-            clauses.append("upper(country) = upper(%s)")
-            params.append(flt.country)
-        if flt.since:
-            clauses.append("coalesce(date_end, date_start) >= %s")
-            params.append(flt.since)
-        if flt.until:
-            clauses.append("date_start <= %s")
-            params.append(flt.until)
-        if flt.bbox:
-            min_lon, min_lat, max_lon, max_lat = flt.bbox
-            clauses.append("lon BETWEEN %s AND %s AND lat BETWEEN %s AND %s")
-            params += [min_lon, max_lon, min_lat, max_lat]
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def list_incidents(
-        self, flt: IncidentFilter | None = None, cursor: str | None = None, limit: int = 100
-    ) -> Page:
-        offset = decode_cursor(cursor)
-        where, params = self._incident_where(flt)
-        rows = self._query(
-            f"SELECT body FROM incidents{where} "
-            "ORDER BY date_start DESC NULLS LAST, id LIMIT %s OFFSET %s",
-            [*params, limit + 1, offset],
-        )
-        items = [Incident.model_validate_json(r[0]) for r in rows[:limit]]
-        nxt = encode_cursor(offset + limit) if len(rows) > limit else None
-        return Page(items=items, next=nxt)
-
-    def iter_incidents(self, flt: IncidentFilter | None = None) -> Iterator[Incident]:
-        cursor: str | None = None
-        while True:
-            page = self.list_incidents(flt, cursor=cursor, limit=500)
-            yield from page.items
-            if page.next is None:
-                return
-            cursor = page.next
-
-    def get_incident(self, incident_id: str) -> Incident | None:
-        rows = self._query("SELECT body FROM incidents WHERE id = %s", [incident_id])
-        return Incident.model_validate_json(rows[0][0]) if rows else None
-
-    def count_incidents(self, flt: IncidentFilter | None = None) -> int:
-        where, params = self._incident_where(flt)
-        return int(self._query(f"SELECT count(*) FROM incidents{where}", params)[0][0])
 
     # ---- decisions ------------------------------------------------------------------------
 

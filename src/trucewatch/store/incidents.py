@@ -1,0 +1,102 @@
+"""Incident reads shared by every SQL backend: one filter, one order, one cursor.
+
+The backends differ only in their parameter mark (`?` for DuckDB, `%s` for psycopg) and in
+how a case-blind actor name is stored, so the filter semantics cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from trucewatch.model import Incident
+from trucewatch.store.base import IncidentFilter, Page
+from trucewatch.store.cursor import decode_cursor, encode_cursor
+
+PAGE_FOR_ITERATION = 500
+
+
+class IncidentReads:
+    """Mixin: a backend sets `_mark` and `_actor_name_columns` and provides `_query`."""
+
+    _mark = "?"
+    # Columns that hold each side's actor name already lower-cased (or an SQL expression).
+    _actor_name_columns: tuple[str, str] = ("lower(actor1_name)", "lower(actor2_name)")
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def _incident_where(self, flt: IncidentFilter | None) -> tuple[str, list[Any]]:
+        m = self._mark
+        clauses: list[str] = []
+        params: list[Any] = []
+        if flt is None:
+            return "", params
+        if flt.agreement or flt.verdict:
+            sub = "SELECT incident_id FROM incident_verdicts WHERE true"
+            if flt.agreement:
+                sub += f" AND agreement = {m}"
+                params.append(flt.agreement)
+            if flt.verdict:
+                sub += f" AND verdict = {m}"
+                params.append(flt.verdict)
+            clauses.append(f"id IN ({sub})")
+        if flt.actor:
+            name1, name2 = self._actor_name_columns
+            clauses.append(
+                f"(actor1_id = {m} OR actor2_id = {m} OR {name1} = {m} OR {name2} = {m})"
+            )
+            params += [flt.actor, flt.actor, flt.actor.lower(), flt.actor.lower()]
+        if flt.grade:
+            clauses.append(f"grade = {m}")
+            params.append(flt.grade)
+        if flt.country:
+            clauses.append(f"upper(country) = upper({m})")
+            params.append(flt.country)
+        if flt.since:
+            clauses.append(f"coalesce(date_end, date_start) >= {m}")
+            params.append(flt.since)
+        if flt.until:
+            clauses.append(f"date_start <= {m}")
+            params.append(flt.until)
+        if flt.bbox:
+            min_lon, min_lat, max_lon, max_lat = flt.bbox
+            clauses.append(f"lon BETWEEN {m} AND {m} AND lat BETWEEN {m} AND {m}")
+            params += [min_lon, max_lon, min_lat, max_lat]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def list_incidents(
+        self, flt: IncidentFilter | None = None, cursor: str | None = None, limit: int = 100
+    ) -> Page:
+        """Newest first, ties by id; `next` is an opaque cursor or None on the last page."""
+        offset = decode_cursor(cursor)
+        where, params = self._incident_where(flt)
+        m = self._mark
+        rows = self._query(
+            f"SELECT body FROM incidents{where} "
+            f"ORDER BY date_start DESC NULLS LAST, id LIMIT {m} OFFSET {m}",
+            [*params, limit + 1, offset],
+        )
+        items = [Incident.model_validate_json(r[0]) for r in rows[:limit]]
+        nxt = encode_cursor(offset + limit) if len(rows) > limit else None
+        return Page(items=items, next=nxt)
+
+    def iter_incidents(self, flt: IncidentFilter | None = None) -> Iterator[Incident]:
+        cursor: str | None = None
+        while True:
+            page = self.list_incidents(flt, cursor=cursor, limit=PAGE_FOR_ITERATION)
+            yield from page.items
+            if page.next is None:
+                return
+            cursor = page.next
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        rows = self._query(f"SELECT body FROM incidents WHERE id = {self._mark}", [incident_id])
+        return Incident.model_validate_json(rows[0][0]) if rows else None
+
+    def count_incidents(self, flt: IncidentFilter | None = None) -> int:
+        where, params = self._incident_where(flt)
+        return int(self._query(f"SELECT count(*) FROM incidents{where}", params)[0][0])
+
+
+__all__ = ["IncidentReads"]
