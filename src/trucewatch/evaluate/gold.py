@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,16 +107,24 @@ def _best(
     return best_i, best_ok
 
 
-def score_events(gold: dict[str, Any], events: list[dict[str, Any]], case: str) -> Tally:
+def _score_matched(
+    kind: str,
+    gold: dict[str, Any],
+    predicted: list[dict[str, Any]],
+    case: str,
+    field_ok: Callable[[str, Any, dict[str, Any]], bool],
+) -> Tally:
+    """Required items (each must match one prediction on every stated field), optional
+    items (absorb a prediction if one matches), then the bound on unmatched predictions."""
     tally = Tally()
     taken: set[int] = set()
     for item in gold.get("required", []):
         want = _event_fields(item)
-        i, ok = _best(want, events, taken, event_field_ok)
+        i, ok = _best(want, predicted, taken, field_ok)
         for k, v in ok.items():
-            tally.count(f"event.{k}", v)
+            tally.count(f"{kind}.{k}", v)
         found = i is not None and all(ok.values())
-        tally.count("event.found", found)
+        tally.count(f"{kind}.found", found)
         if found and i is not None:
             taken.add(i)
         else:
@@ -123,33 +132,38 @@ def score_events(gold: dict[str, Any], events: list[dict[str, Any]], case: str) 
             tally.failures.append(
                 {
                     "case": case,
-                    "kind": "event",
+                    "kind": kind,
                     "gold": item,
                     "wrong": sorted(k for k, v in ok.items() if not v) or ["missing"],
-                    "best": events[i] if i is not None else None,
+                    "best": predicted[i] if i is not None else None,
                 }
             )
     for item in gold.get("optional", []):
         want = _event_fields(item)
-        for i, pred in enumerate(events):
-            if i not in taken and all(event_field_ok(k, v, pred) for k, v in want.items()):
+        for i, pred in enumerate(predicted):
+            if i not in taken and all(field_ok(k, v, pred) for k, v in want.items()):
                 taken.add(i)
                 break
-    extra = len(events) - len(taken)
+    extra = len(predicted) - len(taken)
     bound = gold.get("max_false_positives")
     ok_fp = bound is None or extra <= bound
-    tally.count("event.false_positives_within_bound", ok_fp)
+    tally.count(f"{kind}.false_positives_within_bound", ok_fp)
     if not ok_fp:
         tally.checks_failed += 1
         tally.failures.append(
             {
                 "case": case,
-                "kind": "event-false-positives",
+                "kind": f"{kind}-false-positives",
                 "extra": extra,
                 "bound": bound,
-                "events": [events[i] for i in range(len(events)) if i not in taken],
+                f"{kind}s": [p for i, p in enumerate(predicted) if i not in taken],
             }
         )
+    return tally
+
+
+def score_events(gold: dict[str, Any], events: list[dict[str, Any]], case: str) -> Tally:
+    tally = _score_matched("event", gold, events, case, event_field_ok)
     for item in gold.get("never", []):
         want = _event_fields(item)
         bad = [e for e in events if all(event_field_ok(k, v, e) for k, v in want.items())]
@@ -181,51 +195,7 @@ def quote_field_ok(name: str, want: Any, quote: dict[str, Any]) -> bool:
 
 
 def score_quotes(gold: dict[str, Any], quotes: list[dict[str, Any]], case: str) -> Tally:
-    tally = Tally()
-    taken: set[int] = set()
-    for item in gold.get("required", []):
-        want = _event_fields(item)
-        # best = the prediction whose text matches first, then most fields
-        i, ok = _best(want, quotes, taken, quote_field_ok)
-        for k, v in ok.items():
-            tally.count(f"quote.{k}", v)
-        found = i is not None and all(ok.values())
-        tally.count("quote.found", found)
-        if found and i is not None:
-            taken.add(i)
-        else:
-            tally.checks_failed += 1
-            tally.failures.append(
-                {
-                    "case": case,
-                    "kind": "quote",
-                    "gold": item,
-                    "wrong": sorted(k for k, v in ok.items() if not v) or ["missing"],
-                    "best": quotes[i] if i is not None else None,
-                }
-            )
-    for item in gold.get("optional", []):
-        want = _event_fields(item)
-        for i, q in enumerate(quotes):
-            if i not in taken and all(quote_field_ok(k, v, q) for k, v in want.items()):
-                taken.add(i)
-                break
-    extra = len(quotes) - len(taken)
-    bound = gold.get("max_false_positives")
-    ok_fp = bound is None or extra <= bound
-    tally.count("quote.false_positives_within_bound", ok_fp)
-    if not ok_fp:
-        tally.checks_failed += 1
-        tally.failures.append(
-            {
-                "case": case,
-                "kind": "quote-false-positives",
-                "extra": extra,
-                "bound": bound,
-                "quotes": [quotes[i] for i in range(len(quotes)) if i not in taken],
-            }
-        )
-    return tally
+    return _score_matched("quote", gold, quotes, case, quote_field_ok)
 
 
 def designation_field_ok(name: str, want: Any, d: dict[str, Any]) -> bool:
