@@ -24,7 +24,6 @@ from trucewatch.web.queries import (
     Catalogue,
     actor_view,
     agreement_summary,
-    iter_incidents,
     stats,
     verdicts_over_time,
 )
@@ -320,7 +319,7 @@ def build_router(settings: Settings) -> APIRouter:
     async def get_stats(request: Request, flt: Filter) -> Any:
         """Counts of the filtered incidents by verdict, party and ISO week."""
         store = request.app.state.store
-        return await timed(request, lambda: stats(iter_incidents(store, flt), flt.agreement))
+        return await timed(request, lambda: stats(store.incident_rows(flt), flt.agreement))
 
     media: dict[str, dict[str, Any]] = {FORMATS[name][1].split(";")[0]: {} for name in FORMATS}
 
@@ -339,7 +338,7 @@ def build_router(settings: Settings) -> APIRouter:
 
         def build() -> bytes:
             with tempfile.SpooledTemporaryFile(max_size=8_000_000) as buffer:
-                write_export(fmt, iter_incidents(store, flt), buffer)
+                write_export(fmt, store.iter_incidents(flt), buffer)
                 buffer.seek(0)
                 return buffer.read()
 

@@ -64,6 +64,21 @@ class IncidentFilter(BaseModel):
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
 
 
+class IncidentRow(BaseModel):
+    """The columns a map, a timeline or a count needs, read without parsing whole incidents."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    date_start: dt.date | None = None
+    sub_event_type: str = ""
+    location_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    actor1_name: str | None = None
+    verdicts: tuple[tuple[str, str, str | None], ...] = ()  # (agreement, verdict, party)
+
+
 class Page(BaseModel):
     items: list
     next: str | None = None
@@ -110,6 +125,7 @@ class Store(Protocol):
     def get_incident(self, incident_id: str) -> Incident | None: ...
     def count_incidents(self, flt: IncidentFilter | None = None) -> int: ...
     def count_events(self) -> int: ...
+    def incident_rows(self, flt: IncidentFilter | None = None) -> list[IncidentRow]: ...
     def table_counts(self) -> dict[str, int]: ...
 
     # analyst decisions (merge/split) replayed by fusion
@@ -128,4 +144,4 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-__all__ = ["ArticleSource", "IncidentFilter", "Page", "Store", "StoredEvent"]
+__all__ = ["ArticleSource", "IncidentFilter", "IncidentRow", "Page", "Store", "StoredEvent"]

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS decisions (seq BIGINT, body VARCHAR);
 CREATE TABLE IF NOT EXISTS tokens (
   name VARCHAR PRIMARY KEY, token_hash VARCHAR, scope VARCHAR, created TIMESTAMP);
 CREATE TABLE IF NOT EXISTS agreements (id VARCHAR PRIMARY KEY, yaml_text VARCHAR);
+ALTER TABLE incidents ADD COLUMN IF NOT EXISTS location_name VARCHAR;
 """
 
 
@@ -443,6 +444,7 @@ class DuckDBStore(IncidentReads):
             ("actor2_id", pa.string()),
             ("actor2_name", pa.string()),
             ("body", pa.string()),
+            ("location_name", pa.string()),
         ]
     )
     _VERDICT_SCHEMA = pa.schema(
@@ -476,6 +478,7 @@ class DuckDBStore(IncidentReads):
                     "actor2_id": inc.actor2.id if inc.actor2 else None,
                     "actor2_name": inc.actor2.name if inc.actor2 else None,
                     "body": inc.model_dump_json(),
+                    "location_name": loc.name if loc else None,
                 }
             )
             for v in inc.verdicts:

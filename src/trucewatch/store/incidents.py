@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from trucewatch.model import Incident
-from trucewatch.store.base import IncidentFilter, Page
+from trucewatch.store.base import IncidentFilter, IncidentRow, Page
 from trucewatch.store.cursor import decode_cursor, encode_cursor
 
 PAGE_FOR_ITERATION = 500
@@ -89,6 +89,36 @@ class IncidentReads:
             if page.next is None:
                 return
             cursor = page.next
+
+    def incident_rows(self, flt: IncidentFilter | None = None) -> list[IncidentRow]:
+        """Every matching incident as a light row (newest first): two column queries, so
+        counts and maps over 10k incidents never parse 10k JSON bodies."""
+        where, params = self._incident_where(flt)
+        rows = self._query(
+            "SELECT id, date_start, sub_event_type, location_name, lat, lon, actor1_name "
+            f"FROM incidents{where} ORDER BY date_start DESC NULLS LAST, id",
+            params,
+        )
+        verdicts: dict[str, list[tuple[str, str, str | None]]] = {}
+        for incident_id, agreement, verdict, party in self._query(
+            "SELECT incident_id, agreement, verdict, party FROM incident_verdicts "
+            f"WHERE incident_id IN (SELECT id FROM incidents{where})",
+            params,
+        ):
+            verdicts.setdefault(incident_id, []).append((agreement, verdict, party))
+        return [
+            IncidentRow(
+                id=r[0],
+                date_start=r[1],
+                sub_event_type=r[2] or "",
+                location_name=r[3],
+                lat=r[4],
+                lon=r[5],
+                actor1_name=r[6],
+                verdicts=tuple(verdicts.get(r[0], ())),
+            )
+            for r in rows
+        ]
 
     def get_incident(self, incident_id: str) -> Incident | None:
         rows = self._query(f"SELECT body FROM incidents WHERE id = {self._mark}", [incident_id])

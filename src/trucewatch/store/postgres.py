@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS tokens (
   name TEXT COLLATE "C" PRIMARY KEY, token_hash TEXT, scope TEXT, created TIMESTAMP);
 CREATE INDEX IF NOT EXISTS tokens_by_hash ON tokens (token_hash);
 CREATE TABLE IF NOT EXISTS agreements (id TEXT COLLATE "C" PRIMARY KEY, yaml_text TEXT);
+ALTER TABLE incidents ADD COLUMN IF NOT EXISTS location_name TEXT;
 """
 
 # Any constant works: it only keeps two processes from creating the schema at once.
@@ -531,6 +532,7 @@ class PostgresStore(IncidentReads):
         "actor2_id",
         "actor2_name",
         "actor2_key",
+        "location_name",
         "body",
     )
 
@@ -558,6 +560,7 @@ class PostgresStore(IncidentReads):
                     a2.id if a2 else None,
                     a2.name if a2 else None,
                     _lower(a2.name) if a2 else None,
+                    loc.name if loc else None,
                     inc.model_dump_json(),
                 )
             )

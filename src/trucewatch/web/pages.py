@@ -24,14 +24,13 @@ from trucewatch.export.report import (
     primary_verdict,
     verdict_label,
 )
-from trucewatch.model import Incident
 from trucewatch.model.verdict import VERDICT_KINDS
-from trucewatch.store.base import IncidentFilter
+from trucewatch.store.base import IncidentFilter, IncidentRow
 from trucewatch.web.queries import (
     Catalogue,
     actor_view,
     agreement_summary,
-    iter_incidents,
+    row_verdict,
     verdicts_over_time,
 )
 
@@ -127,18 +126,16 @@ def _filters(request: Request) -> tuple[IncidentFilter, dict[str, str], list[str
     return flt, {k: v for k, v in raw.items() if v}, notes
 
 
-def _marker(incident: Incident, agreement: str | None) -> dict[str, Any] | None:
-    place = incident.location
-    if place is None or place.lat is None or place.lon is None:
+def _marker(row: IncidentRow, verdict: str) -> dict[str, Any] | None:
+    if row.lat is None or row.lon is None:
         return None
-    verdict = verdict_label(incident, agreement)
     return {
-        "id": incident.id,
-        "lat": place.lat,
-        "lon": place.lon,
+        "id": row.id,
+        "lat": row.lat,
+        "lon": row.lon,
         "verdict": verdict,
         "colour": VERDICT_COLOURS[verdict],
-        "label": f"{incident.date_start or '?'} · {incident.sub_event_type} at {place.name}",
+        "label": f"{row.date_start or '?'} · {row.sub_event_type} at {row.location_name or '?'}",
     }
 
 
@@ -162,15 +159,15 @@ def build_router(templates: Jinja2Templates) -> APIRouter:
         by_day: dict[str, int] = {}
         markers: list[dict[str, Any]] = []
         total = 0
-        for incident in iter_incidents(store, flt):
+        for row in store.incident_rows(flt):
             total += 1
-            verdict = verdict_label(incident, flt.agreement)
+            verdict, _ = row_verdict(row, flt.agreement)
             counts[verdict] = counts.get(verdict, 0) + 1
-            if incident.date_start is not None:
-                day = incident.date_start.isoformat()
+            if row.date_start is not None:
+                day = row.date_start.isoformat()
                 by_day[day] = by_day.get(day, 0) + 1
             if len(markers) < MAX_MAP_POINTS:
-                marker = _marker(incident, flt.agreement)
+                marker = _marker(row, verdict)
                 if marker is not None:
                     markers.append(marker)
         cursor = request.query_params.get("cursor") or None

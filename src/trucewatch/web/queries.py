@@ -15,10 +15,10 @@ from typing import Any
 
 from trucewatch.config import Settings
 from trucewatch.errors import AgreementError, TrucewatchError
-from trucewatch.export.report import party_label, verdict_label
+from trucewatch.export.report import SEVERITY
 from trucewatch.model import Actor, DesignationEntry, Incident, KnowledgeBase
 from trucewatch.model.agreement import Agreement
-from trucewatch.store.base import IncidentFilter, Store
+from trucewatch.store.base import IncidentFilter, IncidentRow, Store
 
 
 @dataclass
@@ -95,20 +95,31 @@ def iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def stats(incidents: Iterable[Incident], agreement: str | None = None) -> dict[str, Any]:
+def row_verdict(row: IncidentRow, agreement: str | None = None) -> tuple[str, str]:
+    """(verdict, party) an incident is counted under: the agreement's verdict, else the most
+    serious one; the party is the verdict's, else the acting actor (as `party_label`)."""
+    verdicts = [v for v in row.verdicts if agreement is None or v[0] == agreement]
+    if not verdicts:
+        return "unassessed", row.actor1_name or "unidentified"
+    _, verdict, party = min(verdicts, key=lambda v: SEVERITY.index(v[1]))
+    return verdict, party or row.actor1_name or "unidentified"
+
+
+def stats(rows: Iterable[IncidentRow], agreement: str | None = None) -> dict[str, Any]:
     """Counts by verdict, party and ISO week (and by day, for the dashboard's timeline)."""
     by_verdict: Counter[str] = Counter()
     by_party: Counter[str] = Counter()
     by_week: Counter[str] = Counter()
     by_day: Counter[str] = Counter()
     total = 0
-    for incident in incidents:
+    for row in rows:
         total += 1
-        by_verdict[verdict_label(incident, agreement)] += 1
-        by_party[party_label(incident, agreement)] += 1
-        if incident.date_start is not None:
-            by_week[iso_week(incident.date_start)] += 1
-            by_day[incident.date_start.isoformat()] += 1
+        verdict, party = row_verdict(row, agreement)
+        by_verdict[verdict] += 1
+        by_party[party] += 1
+        if row.date_start is not None:
+            by_week[iso_week(row.date_start)] += 1
+            by_day[row.date_start.isoformat()] += 1
     return {
         "total": total,
         "by_verdict": dict(by_verdict.most_common()),
@@ -118,26 +129,15 @@ def stats(incidents: Iterable[Incident], agreement: str | None = None) -> dict[s
     }
 
 
-def iter_incidents(store: Store, flt: IncidentFilter | None, page: int = 500) -> Iterable[Incident]:
-    """Every incident matching the filter, a page at a time (constant memory per page)."""
-    cursor: str | None = None
-    while True:
-        result = store.list_incidents(flt, cursor=cursor, limit=page)
-        yield from result.items
-        if result.next is None:
-            return
-        cursor = result.next
-
-
 def verdicts_over_time(store: Store, agreement_id: str) -> list[dict[str, Any]]:
     """(day, party, verdict, count) rows of one agreement's verdicts, by day."""
     counts: Counter[tuple[str, str, str]] = Counter()
-    for incident in iter_incidents(store, IncidentFilter(agreement=agreement_id)):
-        for verdict in incident.verdicts:
-            if verdict.agreement != agreement_id or incident.date_start is None:
+    for row in store.incident_rows(IncidentFilter(agreement=agreement_id)):
+        for agreement, verdict, party in row.verdicts:
+            if agreement != agreement_id or row.date_start is None:
                 continue
-            party = verdict.party or (incident.actor1.name if incident.actor1 else "unidentified")
-            counts[(incident.date_start.isoformat(), party, verdict.verdict)] += 1
+            who = party or row.actor1_name or "unidentified"
+            counts[(row.date_start.isoformat(), who, verdict)] += 1
     return [
         {"day": d, "party": p, "verdict": v, "count": n} for (d, p, v), n in sorted(counts.items())
     ]
@@ -185,7 +185,6 @@ __all__ = [
     "actor_view",
     "agreement_summary",
     "iso_week",
-    "iter_incidents",
     "parse_agreement_text",
     "stats",
     "verdicts_over_time",
