@@ -61,16 +61,24 @@ def test_name_matcher_finds_the_entity_rulers_spans(blank: Any, sentence: str) -
     assert got == expected
 
 
-def test_name_matcher_prefers_the_longest_name_and_the_place_label(blank: Any) -> None:
+def test_name_matcher_prefers_the_longest_name_and_the_actor_label(blank: Any) -> None:
     from trucewatch.nlp.names import NameMatcher
 
-    doc = NameMatcher(PATTERNS)(blank.make_doc(SENTENCES[0]))
+    matcher = NameMatcher(PATTERNS)
+    doc = matcher(blank.make_doc(SENTENCES[0]))
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Army of Gondor", "ACTOR"),
         ("Minas Tirith", "GPE"),
     ]
-    alone = NameMatcher(PATTERNS)(blank.make_doc("Gondor said so."))
-    assert [(e.text, e.label_) for e in alone.ents] == [("Gondor", "GPE")]
+    alone = matcher(blank.make_doc("Gondor said so."))
+    assert [(e.text, e.label_) for e in alone.ents] == [("Gondor", "ACTOR")]
+    assert matcher.is_place("GONDOR") and not matcher.is_place("Army of Gondor")
+
+
+def test_a_country_labelled_actor_still_sets_the_reports_country(read: Any) -> None:
+    reading = read("Haradric warplanes killed 6 civilians in a village in Gondor on Monday.")
+    assert reading.events and reading.events[0].location is not None
+    assert reading.events[0].location.country == "XG"
 
 
 def test_reader_puts_names_first_and_ner_keeps_them(reader: Any) -> None:

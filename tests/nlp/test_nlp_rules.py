@@ -43,7 +43,7 @@ def test_resolve_date(text: str, published: dt.date | None, want: object) -> Non
         ("Shelling killed at least 19 people in the market.", 19, 19, None),
         ("Russian bombs killed 16 civilians.", 16, 16, None),
         ("An air strike killed two children and a woman.", 3, 3, None),
-        ("Five soldiers were killed and 12 wounded.", 5, None, 12),
+        ("Five soldiers were killed and 12 wounded.", 5, 0, 12),
         ("Dozens of people were killed.", 12, 12, None),
         ("The blast wounded 7 people.", None, None, 7),
         ("Hundreds of people marched through the square.", None, None, None),

@@ -108,6 +108,12 @@ FAKES_ACTORS = (
     "al-nusra front",
     "unknown",
 )
+# First cue that matches wins, so the order encodes precedence: named groups first; then
+# words that put a force on the government's side ("pro-government militias"); then the
+# opposition, whose names often carry "Syrian" ("Syrian armed opposition", "Free Syrian
+# Army": these read as the government before v2, FA-KES dev); the coalition; last, the
+# state's own words.
+_PRO_GOVERNMENT = re.compile(r"\b(?:pro (?:government|regime|assad)|loyalists?|shabiha)\b")
 _ACTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "the organization of the islamic state in iraq and the levant - isis",
@@ -116,7 +122,17 @@ _ACTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("al-nusra front", re.compile(r"\b(?:nusra|jabhat|fateh al sham|hts|tahrir al sham)\b")),
     (
         "self administration forces",
-        re.compile(r"\b(?:sdf|ypg|kurdish|syrian democratic forces|self administration|asayish)\b"),
+        re.compile(
+            r"\b(?:sdf|ypg|ypj|kurdish|syrian democratic forces|self administration|asayish)\b"
+        ),
+    ),
+    ("syrian government or russian troops", _PRO_GOVERNMENT),
+    (
+        "armed opposition groups",
+        re.compile(
+            r"\b(?:rebels?|opposition|free syrian army|fsa|insurgents|militants"
+            r"|armed groups?|jaish|ahrar|islamist|syrian national army|sna)\b"
+        ),
     ),
     (
         "international coalition forces",
@@ -129,14 +145,7 @@ _ACTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "syrian government or russian troops",
         re.compile(
             r"\b(?:syria|syrian|regime|government|russia|russian|assad|army|hezbollah"
-            r"|hizballah|iran|iranian|loyalist|pro government)\b"
-        ),
-    ),
-    (
-        "armed opposition groups",
-        re.compile(
-            r"\b(?:rebels?|opposition|free syrian army|fsa|insurgents|militants"
-            r"|armed groups?|jaish|ahrar|islamist)\b"
+            r"|hizballah|iran|iranian)\b"
         ),
     ),
 )
@@ -224,8 +233,11 @@ def score_fakes(rows: list[dict[str, str]], records: list[dict[str, Any]]) -> Ta
             "actor": fakes_actor(ev.get("actor1")) == row.get("actor", "").strip().lower(),
             "governorate": governorate(ev.get("location")) == row.get("location", "").strip(),
             "date": want_date is not None and ev.get("date") == want_date.isoformat(),
-            "civilian_deaths": int(float(row.get("nb_civilians") or 0))
-            == (ev.get("civilian_fatalities") or 0),
+            # FA-KES convention: annotators write 0 when the article reports no civilian
+            # deaths, where our record's null means "no civilian count given"; null maps
+            # to 0 here, but only for an event we found (no event is a miss, never a 0).
+            "civilian_deaths": event is not None
+            and int(float(row.get("nb_civilians") or 0)) == (ev.get("civilian_fatalities") or 0),
         }
         for k, v in checks.items():
             tally.count(f"fakes.{k}", v)

@@ -16,6 +16,12 @@ from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
 from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
 from trucewatch.nlp.text import Sentence
 
+CONTEXT_VERSION = "trucewatch.nlp.context.v2"  # v2: article-level fallback place
+# The lead a coder reads for an event's place when its own sentence names none: the
+# headline/dateline sentence and the two after it (FA-KES dev, first 100).
+LEAD_SENTENCES = 3
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
 ROLE_WORDS = frozenset(
     [
         "minister",
@@ -169,6 +175,7 @@ class ArticleContext:
     places: dict[str, PlaceRef] = field(default_factory=dict)
     actors: dict[tuple[str, dt.date | None], ActorRef] = field(default_factory=dict)
     quote_spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+    _article_place: tuple[PlaceRef | None] | None = None
 
     @property
     def published(self) -> dt.date | None:
@@ -215,6 +222,47 @@ class ArticleContext:
                 ref = PlaceRef(name=key, text=key, reason=match.reason)
         self.places[key] = ref
         return ref
+
+    def article_place(self) -> PlaceRef | None:
+        """Where the article's story happens, as a coder falls back to it when the event's
+        sentence names no place below the country: the first place in the lead (headline,
+        dateline, first sentences) that resolves inside the report's country below country
+        level; else the admin1 area the article's places fall in most often (ties: first
+        named). None when the article names no such place."""
+        if self._article_place is not None:
+            return self._article_place[0]
+        found: list[tuple[int, PlaceRef]] = []
+        for position, sent in enumerate(self.sentences):
+            doc = self.docs.get(sent.index)
+            if doc is None:
+                continue
+            for ent in doc.ents:
+                if ent.label_ not in _PLACE_ENTS or not ent.text[:1].isupper():
+                    continue
+                ref = self.place(ent.text)
+                if ref.id is None or ref.precision in {"country", "unknown"}:
+                    continue
+                if self.country and ref.country != self.country:
+                    continue
+                if ref.admin1 is None:
+                    continue
+                found.append((position, ref))
+        best: PlaceRef | None = None
+        how = ""
+        lead = [ref for position, ref in found if position < LEAD_SENTENCES]
+        if lead:
+            best, how = lead[0], "first place in the article's lead"
+        elif found:
+            counts = Counter(ref.admin1 for _, ref in found)
+            top = max(counts.values())
+            best = next(ref for _, ref in found if counts[ref.admin1] == top)
+            how = f"article's most-named area ({top} mention(s) in {best.admin1})"
+        if best is not None:
+            best = best.model_copy(
+                update={"reason": f"{how}; the event's sentence names no place: {best.reason}"}
+            )
+        self._article_place = (best,)
+        return best
 
     def settle_country(self, mentions: list[str]) -> None:
         """Pick the report's dominant country: the one its named places fall in most often."""
@@ -359,4 +407,13 @@ def person_in(span: Span | Doc, head: Token) -> tuple[str | None, str | None]:
     return name, role
 
 
-__all__ = ["ArticleContext", "Person", "PersonRegistry", "is_proper_name", "name_on", "person_in"]
+__all__ = [
+    "CONTEXT_VERSION",
+    "LEAD_SENTENCES",
+    "ArticleContext",
+    "Person",
+    "PersonRegistry",
+    "is_proper_name",
+    "name_on",
+    "person_in",
+]

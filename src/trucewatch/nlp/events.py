@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -21,18 +20,14 @@ from trucewatch.nlp.context import ArticleContext
 from trucewatch.nlp.dates import resolve_date
 from trucewatch.nlp.lexicon import (
     ACCIDENT_RE,
-    ATTRIBUTION_BEFORE_RE,
-    BACKGROUND_LOCAL_RE,
-    BACKGROUND_RE,
     CASUALTY_VERBS,
     COMBATANT_NOUNS,
-    RESCUE_BEFORE_RE,
+    CYBER_RE,
     SPEECH_VERBS,
-    SUPPRESS_BEFORE_RE,
-    TRIGGERS,
     VENUE_WORDS,
     VICTIM_NOUNS,
 )
+from trucewatch.nlp.matching import Hit, background_span, find_triggers, is_candidate
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.syntax import (
     FORCE_HEADS,
@@ -50,7 +45,7 @@ from trucewatch.nlp.syntax import (
 )
 from trucewatch.nlp.text import Sentence
 
-EVENTS_VERSION = "trucewatch.nlp.events.v2"
+EVENTS_VERSION = "trucewatch.nlp.events.v4"  # v3: lead place fallback; v4: sub-types round 3
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -70,74 +65,6 @@ _PLACE_PREPS = {
     "towards",
     "toward",
 }
-
-
-@dataclass(frozen=True)
-class Hit:
-    sub_event_type: str
-    rank: int
-    start: int
-    end: int
-
-
-def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]:
-    """Every trigger phrase in a sentence, minus those asked to stop, in background, or
-    named only as the object of a responsibility claim or a rescue."""
-    hits: list[Hit] = []
-    for trig in TRIGGERS:
-        for m in trig.pattern.finditer(text):
-            if ignore and ignore[0] <= m.start() < ignore[1]:
-                continue
-            before = text[max(0, m.start() - 60) : m.start()]
-            if SUPPRESS_BEFORE_RE.search(before) or ATTRIBUTION_BEFORE_RE.search(before):
-                continue
-            if trig.sub_event_type == "Abduction/forced disappearance" and RESCUE_BEFORE_RE.search(
-                before
-            ):
-                continue
-            hits.append(Hit(trig.sub_event_type, trig.rank, m.start(), m.end()))
-    return hits
-
-
-def _clause_end(text: str, start: int) -> int:
-    ends = [i for i in (text.find(",", start), text.find(";", start)) if i > 0]
-    return min(ends) if ends else len(text)
-
-
-def background_span(text: str) -> tuple[int, int] | None:
-    """The clause that gives cumulative or background figures, if any."""
-    m = BACKGROUND_RE.search(text)
-    local = BACKGROUND_LOCAL_RE.search(text)
-    if m is None:
-        if local is None:
-            return None
-        # "a 63-year conflict that has claimed ...": only the phrase and what follows it
-        return (local.start(), _clause_end(text, local.end()))
-    start = max(
-        text.rfind(",", 0, m.start()),
-        text.rfind(";", 0, m.start()),
-        text.rfind("—", 0, m.start()),
-        text.rfind(" -- ", 0, m.start()),
-        text.rfind(" which ", 0, m.start()),
-        text.rfind(" that ", 0, m.start()),
-        0,
-    )
-    if start and text[start] == " " and text[start + 1 : start + 5] in {"whic", "that"}:
-        # "a five-year war that has killed" -> start at the noun phrase before "that"
-        start = max(
-            text.rfind(",", 0, start),
-            text.rfind(" in a ", 0, start),
-            text.rfind(" a ", 0, start),
-            0,
-        )
-    if local is not None and local.start() < start:
-        start = local.start()
-    return (start, _clause_end(text, m.end()))
-
-
-def is_candidate(text: str) -> bool:
-    """Cheap test: could this sentence hold an event?"""
-    return any(t.pattern.search(text) for t in TRIGGERS) or bool(CASUALTY_VERBS.search(text))
 
 
 # A wire dateline ("PELARGIR, Gondor (Reuters) - ", "JAMMU — ") names the filing place,
@@ -212,10 +139,15 @@ def _resolve(
 
 def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> ActorRef | None:
     skip_before = _dateline_end(doc.text)
+    named: ActorRef | None = None
     for text, how, head in _agent_text(trigger, doc, skip_before):
         ref = _resolve(ctx, text, head, on, how)
         if ref is not None and ref.kind != "civilians":
-            return ref
+            if ref.id is not None:
+                return ref
+            named = named or ref  # an unknown name, unless a known actor follows
+    if named is not None:
+        return named
     # Fallback: an armed actor that is the subject of another clause of the sentence
     # ("Fighters of the Host attacked a police station, and two policemen died in the
     # gunfight"), never a speaker, a victim or a place in the dateline.
@@ -238,9 +170,24 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
     return None
 
 
+def _leader(token: Token) -> Token | None:
+    """ "US-led" / "Saudi-led": the named leader of a led force, if the modifier is one."""
+    if token.lower_ != "led":
+        return None
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        lead = doc[token.i - 2]
+        if lead.text[:1].isupper():
+            return lead
+    for child in token.lefts:
+        if child.text[:1].isupper() and child.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
+            return child
+    return None
+
+
 def _of_owner(head: Token) -> str | None:
     """ "Fighters of the Host of Mordor", "gunmen from the X" -> the named owner."""
-    if head.lower_ not in COMBATANT_NOUNS | FORCE_HEADS | {
+    if head.lower_ not in COMBATANT_NOUNS | FORCE_HEADS | _ATTACKER_NOUNS | {
         "members",
         "units",
         "raiders",
@@ -269,6 +216,7 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     nouns = [trigger]
     if trigger.dep_ in {"compound", "amod"}:
         nouns.append(trigger.head)
+    modifiers: list[tuple[str, str, Token]] = []
     for noun in nouns:
         if noun.tag_.startswith("NN"):
             for child in noun.lefts:
@@ -277,6 +225,11 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
                         continue
                     if child.idx < skip_before or child.lower_ in _DATE_WORDS:
                         continue
+                    leader = _leader(child)
+                    if leader is not None:
+                        # "US-led strikes", "Saudi-led coalition": the leader acted
+                        modifiers.append((leader.text, f"leader {leader.text!r}", leader))
+                        continue
                     if (
                         child.tag_ in {"NNP", "NNPS"}
                         or child.ent_type_ in _NAMED_ENTS
@@ -284,7 +237,15 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
                     ):
                         span = np_span(child)
                         how = f"modifier {span.text!r} of {noun.text!r}"
-                        return [(clean(span.text), how, child)]
+                        modifiers.append((clean(span.text), how, child))
+                        # "Suspected Russian strikes": each word may be the actor
+                        modifiers += [
+                            (t.text, f"modifier {t.text!r} of {noun.text!r}", t)
+                            for t in span
+                            if t.i != child.i and (t.ent_type_ in _NAMED_ENTS or t.tag_ == "NNP")
+                        ]
+    if modifiers:
+        return modifiers
     # 3. subject of the trigger verb, or of the verb the trigger noun depends on
     verb = trigger if trigger.tag_.startswith("VB") else None
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
@@ -327,6 +288,10 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     return out
 
 
+# Who carried out an attack, named by what they did: "a suicide bomber from X" -> X.
+_ATTACKER_NOUNS = frozenset(
+    {"bomber", "bombers", "attacker", "attackers", "gunman", "assailant", "assailants"}
+)
 # Common adjectives that name a side ("regime barrel bombs", "rebel shelling").
 _ACTOR_MODIFIERS = frozenset(
     {"regime", "government", "rebel", "jihadist", "coalition", "militant", "insurgent", "army"}
@@ -385,6 +350,10 @@ def _venue(token: Token) -> bool:
 
 
 def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
+    """The event's place: a place attached to the trigger ("shelling in X"), else the
+    sentence's place nearest the trigger that resolves below country level, else (as a
+    coder reads on) the article's lead place, else the nearest place named at all, else
+    the report's dominant country."""
     ents = [
         e
         for e in doc.ents
@@ -396,13 +365,28 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for e in ents:
                     if e.root.head.i == child.i or e.root.head.head.i == child.i:
-                        return ctx.place(e.text)
+                        ref = ctx.place(e.text)
+                        if _specific(ref):
+                            return ref
+    ents.sort(key=lambda e: min(abs(e.start - trigger.i), abs(e.end - trigger.i)))
+    for e in ents:
+        ref = ctx.place(e.text)
+        if _specific(ref):
+            return ref
+    lead = ctx.article_place()
+    if lead is not None:
+        return lead
     if ents:
-        nearest = min(ents, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - trigger.i)))
-        return ctx.place(nearest.text)
+        return ctx.place(ents[0].text)
     if ctx.country_place is not None:
         return ctx.country_place.model_copy(update={"reason": "report's dominant country"})
     return None
+
+
+def _specific(ref: PlaceRef) -> bool:
+    """A resolved place below country level (a country or an unknown name says too little
+    to code the event's admin area)."""
+    return ref.id is not None and ref.precision not in {"country", "unknown"}
 
 
 def _with_country_precision(place: PlaceRef | None) -> PlaceRef | None:
@@ -469,12 +453,19 @@ def events_in_sentence(
             )
             and not (h.sub_event_type == "Attack" and text[h.start : h.end].startswith("kill"))
         ]
+    if CYBER_RE.search(text):
+        # "hackers attacked the ministry's website": not an armed attack
+        hits = [h for h in hits if not text[h.start : h.end].lower().startswith("attack")]
     casualties = read_casualties(text, ignore)
-    if not hits and casualties.fatalities and casualties.civilian_fatalities and not accident:
-        # "Five people were killed in X": no weapon named; civilians -> Attack.
+    if not hits and casualties.fatalities and not accident:
+        # "Five people were killed in X": no weapon named; civilians -> Attack; soldiers or
+        # police killed in "attacks" -> Armed clash (ACLED: violence between armed sides).
         kill = CASUALTY_VERBS.search(text)
         if kill and not (ignore and ignore[0] <= kill.start() < ignore[1]):
-            hits = [Hit("Attack", 99, kill.start(), kill.end())]
+            if casualties.civilian_fatalities:
+                hits = [Hit("Attack", 99, kill.start(), kill.end())]
+            elif _ARMED_VICTIMS_RE.search(text) and _ATTACK_WORD_RE.search(text):
+                hits = [Hit("Armed clash", 99, kill.start(), kill.end())]
     if not hits:
         return []
     found = resolve_date(text, ctx.published)
@@ -495,10 +486,14 @@ def events_in_sentence(
             continue
         if hit.sub_event_type == "Agreement" and concessive(token):
             continue
+        if _despite(token):
+            continue  # "talks began despite the air strikes": background to the news
         if _in_negation(token) or _is_background_tense(token):
             continue
         absolute = sent.start + hit.start
-        quoted = any(s <= absolute < e for s, e, _ in ctx.quote_spans)
+        # a passage in quote marks with nobody saying it (a quoted dateline, a pasted
+        # field) is narration, not rhetoric
+        quoted = any(s <= absolute < e for s, e, who in ctx.quote_spans if who is not None)
         if quoted and not casualties.fatalities:
             continue  # rhetoric inside a quote ("they bomb our markets") is not a report
         if hit.sub_event_type == "Armed clash" and token.dep_ == "acl":
@@ -513,13 +508,18 @@ def events_in_sentence(
     else:
         date, precision = found
     events: list[EventReport] = []
-    for _, (hit, token) in sorted(by_family.items(), key=lambda kv: kv[1][0].rank):
+    lead_violent = by_family.get("violent")
+    blast_dead = bool(casualties.fatalities) and (
+        lead_violent is not None and lead_violent[0].sub_event_type in _EXPLOSIVE_SUBS
+    )
+    ordered = sorted(by_family.values(), key=lambda pair: _lead_rank(pair[0], blast_dead))
+    for hit, token in ordered:
         sub = hit.sub_event_type
         actor1 = _agent(token, doc, ctx, date)
         actor2 = _target(token, doc, ctx, date, sub)
         if actor2 is not None and actor1 is not None and _name(actor1) == _name(actor2):
             actor2 = None
-        sub = _refine(sub, actor1, text[hit.start : hit.end])
+        sub = _refine(sub, actor1, text[hit.start : hit.end], text[: hit.start])
         if sub in _TERRITORY and actor1 is None:
             sub = _by_loser(sub, token, ctx, date)
         certainty, claimed_by = read_certainty(token, doc, sent, ctx)
@@ -551,6 +551,21 @@ def events_in_sentence(
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
+def _lead_rank(hit: Hit, blast_dead: bool) -> float:
+    """Which of a sentence's events leads. Weapons found or defused kill no one: when the
+    sentence counts the dead of an explosion it also names, the explosion comes first."""
+    if hit.sub_event_type == "Disrupted weapons use" and blast_dead:
+        return 50.0
+    return hit.rank
+
+_ARMED_VICTIMS_RE = re.compile(
+    r"\b(?:soldiers?|troops|policemen|police(?:men| officers?)?|security (?:forces|personnel"
+    r"|officers)|servicemen|guards|militants|fighters|rebels|insurgents|militiamen)\b",
+    re.I,
+)
+_ATTACK_WORD_RE = re.compile(r"\battack(?:s|ed)?\b", re.I)
+
+
 def _by_loser(sub: str, token: Token, ctx: ArticleContext, on: dt.date | None) -> str:
     """ "The Nusra terrorists were pushed back from ...": with no winner named, the side
     that lost ground decides which way the territory went."""
@@ -578,7 +593,20 @@ def _drop_parts(by_family: dict[str, tuple[Hit, Token]], fatalities: int | None)
     if "violent" in by_family:
         by_family.pop("Non-violent transfer of territory", None)
     if "demo" in by_family:
-        by_family.pop("Looting/property destruction", None)
+        looting = by_family.pop("Looting/property destruction", None)
+        hit, token = by_family["demo"]
+        concrete = looting is not None and not _ABSTRACT_DAMAGE.match(
+            looting[1].doc.text[looting[0].start : looting[0].end]
+        )
+        if concrete and hit.sub_event_type == "Peaceful protest":
+            # property burnt or smashed at a protest: ACLED's violent demonstration
+            by_family["demo"] = (Hit("Violent demonstration", hit.rank, hit.start, hit.end), token)
+        elif fatalities and hit.sub_event_type == "Protest with intervention":
+            # people killed when a protest was dispersed: lethal force on protesters
+            by_family["demo"] = (
+                Hit("Excessive force against protesters", hit.rank, hit.start, hit.end),
+                token,
+            )
         demo = by_family["demo"][0].sub_event_type
         if (
             demo in {"Violent demonstration", "Mob violence"}
@@ -596,6 +624,16 @@ def _drop_parts(by_family: dict[str, tuple[Hit, Token]], fatalities: int | None)
         and by_family["violent"][0].sub_event_type in _EXPLOSIVE_SUBS
     ):
         by_family.pop("violent")
+
+
+def _despite(token: Token) -> bool:
+    """The trigger sits in a "despite ..." adjunct (not "while", which is often temporal)."""
+    return any(t.lower_ in {"despite", "notwithstanding"} for t in token.ancestors)
+
+
+# "attacks on property", "destruction of property": often what a protest denounces, so
+# these nouns alone do not make the protest violent.
+_ABSTRACT_DAMAGE = re.compile(r"(?i)(?:attack|destruction|damag|vandalism)")
 
 
 def _in_negation(token: Token) -> bool:
@@ -627,10 +665,18 @@ _GOV_WORDS = re.compile(
 )
 
 
-def _refine(sub: str, actor1: ActorRef | None, text: str) -> str:
+_REBEL_WORDS = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|militias?|militiamen"
+    r"|guerrillas?|separatists?|gunmen)\b",
+    re.I,
+)
+
+
+def _refine(sub: str, actor1: ActorRef | None, text: str, before: str = "") -> str:
     """Territory changes: who took it decides the sub-type; a state's bombs fall from the air.
 
-    `text` is the trigger phrase."""
+    `text` is the trigger phrase, `before` the sentence up to it (an unresolved subject such
+    as "Troopers from the X Command" still says which side it is)."""
     if (
         sub == "Remote explosive/landmine/IED"
         and re.match(r"(?i)bomb", text)
@@ -643,12 +689,17 @@ def _refine(sub: str, actor1: ActorRef | None, text: str) -> str:
     ):
         return "Air/drone strike"
     if sub in {"Government regains territory", "Non-state actor overtakes territory"}:
-        if actor1 is not None and actor1.kind is not None:
+        if actor1 is not None and _REBEL_WORDS.search(actor1.text or actor1.name):
+            state = False  # "Houthi rebels took control": the phrase says who they are
+        elif actor1 is not None and actor1.kind is not None:
             state = actor1.kind in _STATE_KINDS
         else:
             state = actor1 is not None and bool(_GOV_WORDS.search(actor1.text or actor1.name))
         if actor1 is None:
             state = bool(re.search(r"\b(?:recaptur|retook|retak|regain|liberat)", text, re.I))
+            near = before[-80:]
+            if _GOV_WORDS.search(near) and not _REBEL_WORDS.search(near):
+                state = True
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     return sub
 
@@ -681,6 +732,8 @@ def merge_events(events: list[EventReport]) -> list[EventReport]:
         else:
             j = _follow_up_of(ev, kept)
             if j is None:
+                j = _retelling_of(ev, kept)
+            if j is None:
                 kept.append(ev)
             else:
                 kept[j] = _fold(kept[j], ev)
@@ -712,6 +765,32 @@ def _follow_up_of(ev: EventReport, kept: list[EventReport]) -> int | None:
             return None
         return j
     return None
+
+
+def _retelling_of(ev: EventReport, kept: list[EventReport]) -> int | None:
+    """The article's lead event, when a later sentence retells it.
+
+    News states its story in the headline and lead, then retells it in the body with the
+    figures and the perpetrator ("Air raids killed 10 ..." -> "Regime warplanes struck
+    ... killing at least 10"). A coder codes that once: a later sentence of the same
+    sub-type, in the lead's admin1 area, within a day of it, naming no other actor and no
+    other toll, completes the lead event. A sentence that says it is a new occurrence
+    ("separately", "in another ...") never does."""
+    if not kept or _NEW_EVENT_RE.search(ev.evidence):
+        return None
+    lead = kept[0]
+    if lead.sub_event_type != ev.sub_event_type:
+        return None
+    if lead.date is None or ev.date is None or abs((lead.date - ev.date).days) > 1:
+        return None
+    pa, pb = lead.location, ev.location
+    if pa is None or pb is None or pa.admin1 is None or pa.admin1 != pb.admin1:
+        return None
+    if not _compatible(lead, ev.model_copy(update={"date": lead.date, "location": pa})):
+        return None
+    if lead.actor1 is not None and ev.actor1 is None and lead.fatalities is not None:
+        return None  # nothing to add
+    return 0
 
 
 def _compatible(a: EventReport, b: EventReport) -> bool:

@@ -32,7 +32,12 @@ from dataclasses import dataclass
 
 from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v2"
+# v3: combatant-only tolls give 0 civilians; a figure told twice in a sentence counts once
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v3"
+# Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
+_MORE_COMBATANTS = frozenset(
+    {"forces", "loyalists", "conscripts", "paramilitaries", "jihadis", "bombers", "snipers"}
+)
 
 _WORDS = {
     "a": 1,
@@ -84,7 +89,9 @@ _COUNT = (
     rf"[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_VAGUE})"
 )
 _NOUNS = sorted(
-    VICTIM_NOUNS | COMBATANT_NOUNS | {"others", "persons", "individuals"}, key=len, reverse=True
+    VICTIM_NOUNS | COMBATANT_NOUNS | _MORE_COMBATANTS | {"others", "persons", "individuals"},
+    key=len,
+    reverse=True,
 )
 _GROUP = re.compile(
     rf"\b(?:at least |more than |over |nearly |almost |around |about |some |up to |as many as )?"
@@ -97,8 +104,9 @@ _BARE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_VERB = re.compile(
-    rf"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing))\s+(?:at least |more than |some )?"
-    rf"{_COUNT}\b(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|years))",
+    rf"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+"
+    rf"(?:at least |more than |some )?{_COUNT}\b"
+    r"(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|years))",
     re.IGNORECASE,
 )
 _TOLL = re.compile(
@@ -161,7 +169,9 @@ _GENERIC_NOUNS = frozenset({"people", "persons", "individuals", "man", "men", "o
 _BATTLE_WORDS = ("clashes", "clashed", "fighting", "battle", "battles", "ambush", "offensive")
 _COMBATANT_RE = re.compile(
     r"\b(?:"
-    + "|".join(sorted(COMBATANT_NOUNS | set(_BATTLE_WORDS), key=len, reverse=True))
+    + "|".join(
+        sorted(COMBATANT_NOUNS | _MORE_COMBATANTS | set(_BATTLE_WORDS), key=len, reverse=True)
+    )
     + r")\b",
     re.IGNORECASE,
 )
@@ -244,9 +254,21 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     combatants = bool(_COMBATANT_RE.search(text))
     killed = civilians = hurt = 0
     partial_civilians = 0
-    generic_kill = False
+    generic_kill = combatant_kill = False
     found_kill = found_civ = found_hurt = False
     taken: list[tuple[int, int]] = []
+    # (kind, civilian?, figure) already counted: a headline and its lead run together in
+    # one sentence ("11 civilians killed in X ... at least 11 civilians were killed") tell
+    # one toll twice. Two groups of the same size ("2 soldiers and 2 civilians") differ
+    # by kind of victim and both count.
+    told: set[tuple[str, bool, int]] = set()
+
+    def retold(kind: str, civilian: bool, n: int) -> bool:
+        key = (kind, civilian, n)
+        if key in told:
+            return True
+        told.add(key)
+        return False
 
     def free(start: int, end: int) -> bool:
         if ignore and ignore[0] <= start < ignore[1]:
@@ -288,10 +310,13 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             civilian = True
         if noun == "others":
             civilian = found_civ and not found_kill
+        if retold(kind, civilian, n):
+            continue
         if kind == "kill":
             killed += n
             found_kill = True
             generic_kill = generic_kill or generic
+            combatant_kill = combatant_kill or (not civilian and not generic)
             if civilian:
                 civilians += n
                 found_civ = True
@@ -313,6 +338,8 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             if kind is None:
                 kind = "hurt" if re.match(r"(?i)wound|injur", match.group()) else "kill"
             taken.append((match.start(), match.end()))
+            if pattern is not _TOLL and retold(kind, kind == "kill" and not combatants, n):
+                continue
             if kind == "kill":
                 if pattern is _TOLL:
                     killed = max(killed, n)
@@ -331,6 +358,10 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         floor = min(partial_civilians, killed)
         if not found_civ or (generic_kill and combatants):
             civilians = max(civilians, floor)
+        found_civ = True
+    if found_kill and not found_civ and combatant_kill and not generic_kill:
+        # "killed 40 government forces": the dead are named as combatants, so a
+        # conservative coder records no civilian deaths (0, not unknown).
         found_civ = True
     return Casualties(
         fatalities=killed if found_kill else None,

@@ -5,6 +5,13 @@ reader splits sentences with rules, keeps those a cheap lexicon pass flags (trig
 casualty words, quote marks, speech verbs, "terrorist" labels) and parses only those.
 The lemmatizer and attribute ruler are disabled: the rules read lower-cased text and
 fine-grained tags, never lemmas (that saves ~15% of spaCy time).
+
+Where the time goes (bench/bench_extract.py, CPU per ~2,000-character report): spaCy on
+the flagged sentences ~37 ms, of which the NER (with its own embedding layer) ~22 ms,
+the shared tok2vec ~11 ms and the parser only ~6 ms; the rules ~9 ms. Dense conflict
+copy flags ~80% of its words, and every rule that runs on a flagged sentence (event
+agent/target/place, reported speech, speakers, designations) reads the parse, so parsing
+on demand would save a few percent at most; it is not done.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ from trucewatch.nlp.designations import designations_in
 from trucewatch.nlp.events import events_in_sentence, is_candidate, merge_events
 from trucewatch.nlp.lexicon import DESIGNATION_RE, QUOTE_CHARS, SPEECH_RE, SPEECH_VERBS
 from trucewatch.nlp.names import COMPONENT as NAMES_COMPONENT
-from trucewatch.nlp.names import NameMatcher
+from trucewatch.nlp.names import PLACE_LABELS, NameMatcher
 from trucewatch.nlp.quotes import (
     QuoteMark,
     dedupe_quotes,
@@ -58,7 +65,7 @@ _DISABLED = ("lemmatizer", "attribute_ruler")
 _RULER_LABELS = frozenset({"ACTOR", "GPE", "LOC", "PERSON", "ORG", "NORP"})
 DEFAULT_BATCH_SIZE = 256  # sentences per nlp.pipe batch; measured with bench/bench_extract.py
 # Remembered name look-ups per reader (cleared when full). An unknown place name costs a
-# fuzzy scan of the gazetteer (~30 ms on bench/bench_extract.py --kb, 13 of 29 s profiled),
+# fuzzy scan of the gazetteer (~30 ms; 13 of 29 s profiled on bench/bench_extract.py),
 # and news repeats names across a batch; 20k entries are a few MB.
 KB_CACHE_ENTRIES = 20_000
 # Articles per job sent to a forked worker: ~300 flagged sentences, about one nlp.pipe
@@ -169,6 +176,10 @@ class Reader:
         self.kb = kb
         self.version = READER_VERSION
         self._lookup: KnowledgeBase | None = CachedKB(kb) if kb is not None else None
+        # Country names labelled ACTOR still count towards the report's country.
+        self._names: NameMatcher | None = (
+            nlp.get_pipe(NAMES_COMPONENT) if NAMES_COMPONENT in nlp.pipe_names else None  # type: ignore[assignment]
+        )
 
     def read(self, article: Article) -> Reading:
         """Read one article."""
@@ -223,8 +234,12 @@ class Reader:
         self, article: Article, sentences: list[Sentence], docs: dict[int, Doc]
     ) -> Reading:
         ctx = ArticleContext(article=article, kb=self._lookup, sentences=sentences, docs=docs)
+        names = self._names
         mentions = [
-            e.text for i in sorted(docs) for e in docs[i].ents if e.label_ in {"GPE", "LOC"}
+            e.text
+            for i in sorted(docs)
+            for e in docs[i].ents
+            if e.label_ in PLACE_LABELS or (names is not None and names.is_place(e.text))
         ]
         ctx.settle_country(mentions)
         marks = find_quote_marks(article.text)

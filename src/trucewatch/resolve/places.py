@@ -22,6 +22,8 @@ from trucewatch.resolve.names import name_key, skeleton
 # Tuned on the 25 conflict places and their spellings in tests/resolve/test_kb_places.py
 # and 200 one-edit misspellings of sampled gazetteer names: at 86 on skeleton keys every
 # spelling resolves and "Shyrokyne" (supplement) does not fall to "Shyroke" (ratio 80).
+# v2: an exact country or region name beats a fuzzy spelling guess inside the country.
+PLACES_VERSION = "trucewatch.resolve.places.v2"
 PLACE_FUZZY_MIN = 86.0
 PLACE_FUZZY_MIN_LEN = 4
 NEAR_KM = 75.0  # a "near" place within this distance counts as support
@@ -265,6 +267,10 @@ class Gazetteer:
         if not how:
             scope = f" in {country}" if country else ""
             return Unresolved(text=text, reason=f"no gazetteer name or close spelling{scope}")
+        if any(q >= 2 and self.feature[r] in {"C", "A"} for r, (q, _s, _k) in how.items()):
+            # "the border with Iraq": the exact name of a country or region is that place,
+            # not a spelling guess at a village at home ("Iraq" ~ "Al Hirak", ratio 89).
+            how = {r: v for r, v in how.items() if v[0] > 0}
         anchors = self.anchors(context.get("near", ""), country)
 
         def rank(row: int) -> tuple[float, ...]:
@@ -319,4 +325,11 @@ class Gazetteer:
         return PlaceMatch(place=self.place(best), matched=text, reason=reason, score=score)
 
 
-__all__ = ["FOREIGN_MIN_POPULATION", "NEAR_KM", "PLACE_FUZZY_MIN", "Gazetteer", "haversine_km"]
+__all__ = [
+    "FOREIGN_MIN_POPULATION",
+    "NEAR_KM",
+    "PLACES_VERSION",
+    "PLACE_FUZZY_MIN",
+    "Gazetteer",
+    "haversine_km",
+]

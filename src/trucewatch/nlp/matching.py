@@ -1,0 +1,118 @@
+"""Trigger matching: which phrases of a sentence name an event, minus references,
+background, tests and disruptions. The cheap text-level half of event reading (no parse);
+events.py turns the surviving hits into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trucewatch.nlp.lexicon import (
+    ATTRIBUTION_BEFORE_RE,
+    BACKGROUND_LOCAL_RE,
+    BACKGROUND_RE,
+    CASUALTY_VERBS,
+    DISRUPTED_BEFORE_RE,
+    NOT_USED_AFTER_RE,
+    NOT_USED_BEFORE_RE,
+    REFERENCE_BEFORE_RE,
+    RESCUE_BEFORE_RE,
+    SUPPRESS_BEFORE_RE,
+    TRIGGERS,
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    sub_event_type: str
+    rank: float
+    start: int
+    end: int
+
+
+def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]:
+    """Every trigger phrase in a sentence, minus those asked to stop, in background, or
+    named only as the object of a responsibility claim, a rescue or a reaction; weapons
+    named as tested or owned ("a missile test") are not used on anyone."""
+    hits: list[Hit] = []
+    for trig in TRIGGERS:
+        for m in trig.pattern.finditer(text):
+            if ignore and ignore[0] <= m.start() < ignore[1]:
+                continue
+            before = text[max(0, m.start() - 60) : m.start()]
+            if SUPPRESS_BEFORE_RE.search(before) or ATTRIBUTION_BEFORE_RE.search(before):
+                continue
+            if REFERENCE_BEFORE_RE.search(before):
+                continue
+            if trig.sub_event_type in _WEAPON_SUBS and (
+                NOT_USED_AFTER_RE.match(text[m.end() : m.end() + 40])
+                or NOT_USED_BEFORE_RE.search(before)
+                or DISRUPTED_BEFORE_RE.search(before)
+            ):
+                continue
+            if trig.sub_event_type == "Abduction/forced disappearance" and RESCUE_BEFORE_RE.search(
+                before
+            ):
+                continue
+            hits.append(Hit(trig.sub_event_type, trig.rank, m.start(), m.end()))
+    return hits
+
+
+# Sub-types named by a weapon: a test or an arsenal of that weapon is no event.
+_WEAPON_SUBS = frozenset(
+    {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+
+
+def _clause_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(",", start), text.find(";", start)) if i > 0]
+    return min(ends) if ends else len(text)
+
+
+def background_span(text: str) -> tuple[int, int] | None:
+    """The clause that gives cumulative or background figures, if any."""
+    m = BACKGROUND_RE.search(text)
+    local = BACKGROUND_LOCAL_RE.search(text)
+    if m is None:
+        if local is None:
+            return None
+        # "a 63-year conflict that has claimed ...": only the phrase and what follows it
+        return (local.start(), _clause_end(text, local.end()))
+    start = max(
+        text.rfind(",", 0, m.start()),
+        text.rfind(";", 0, m.start()),
+        text.rfind("—", 0, m.start()),
+        text.rfind(" -- ", 0, m.start()),
+        text.rfind(" which ", 0, m.start()),
+        text.rfind(" that ", 0, m.start()),
+        0,
+    )
+    if start and text[start] == " " and text[start + 1 : start + 5] in {"whic", "that"}:
+        # "a five-year war that has killed" -> start at the noun phrase before "that"
+        start = max(
+            text.rfind(",", 0, start),
+            text.rfind(" in a ", 0, start),
+            text.rfind(" a ", 0, start),
+            0,
+        )
+    if local is not None and local.start() < start:
+        start = local.start()
+    # "talks to end a 63-year conflict that has claimed ...": the noun phrase, not the clause
+    article = max(text.rfind(w, 0, m.start()) for w in (" a ", " an ", " the "))
+    if article > start and m.start() - article <= 30:
+        start = article
+    return (start, _clause_end(text, m.end()))
+
+
+def is_candidate(text: str) -> bool:
+    """Cheap test: could this sentence hold an event?"""
+    return any(t.pattern.search(text) for t in TRIGGERS) or bool(CASUALTY_VERBS.search(text))
+
+
+__all__ = ["Hit", "background_span", "find_triggers", "is_candidate"]
