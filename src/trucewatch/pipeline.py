@@ -33,6 +33,7 @@ from trucewatch.store.base import ArticleSource, Store
 Progress = Callable[[int], None]
 
 ARTICLE_BATCH = 200  # articles per store write; Arrow batches make this cheap
+PARALLEL_READ_MIN = 32  # articles before read_stored forks workers (2 chunks of 16 each)
 
 
 @dataclass
@@ -222,7 +223,9 @@ class Pipeline:
 
         pending: list[tuple[str, Reading]] = []
         done = 0
-        for reading in reader.read_many(articles()):
+        # Forking readers pays off once there are a few chunks of articles to share out.
+        workers = self.settings.batch_workers if len(ids) >= PARALLEL_READ_MIN else 1
+        for reading in reader.read_many(articles(), n_process=workers):
             pending.append((order.popleft(), reading))
             done += 1
             if progress:

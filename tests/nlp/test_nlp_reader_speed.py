@@ -32,6 +32,7 @@ SENTENCES = [
     "Gondor's envoy flew to Ain, then to ‘Amrān, and on to MINAS TIRITH.",
     "Minas Tirithian traders and the Army of Gondorians met nobody.",
     "Nothing here names a place.",
+    "Traders in minas tirith say progress is slow.",
 ]
 
 
@@ -56,7 +57,13 @@ def test_name_matcher_finds_the_entity_rulers_spans(blank: Any, sentence: str) -
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns([{"label": label, "pattern": phrase} for label, phrase in PATTERNS])
-    expected = [(e.start, e.end, e.text) for e in ruler(blank.make_doc(sentence)).ents]
+    # One difference on purpose: a place name written in lower case is a common word
+    # ("say", "progress"), so the matcher leaves it to the statistical NER.
+    expected = [
+        (e.start, e.end, e.text)
+        for e in ruler(blank.make_doc(sentence)).ents
+        if e.label_ not in {"GPE", "LOC"} or next(c for c in e.text if c.isalpha()).isupper()
+    ]
     got = [(e.start, e.end, e.text) for e in NameMatcher(PATTERNS)(blank.make_doc(sentence)).ents]
     assert got == expected
 

@@ -31,6 +31,14 @@ PREFERRED_LABELS = ("ACTOR",)  # a phrase with two labels keeps this one
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
+def _capitalised(key: str, text: str, start: int) -> bool:
+    """Does the span's first letter (after any leading apostrophe or ayn) stand upper-case?"""
+    for offset, char in enumerate(key):
+        if char.isalpha():
+            return text[start + offset].isupper()
+    return False
+
+
 def _normal(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
@@ -99,7 +107,11 @@ class NameMatcher:
                     break
                 key = text[first:end].lower()
                 label = labels.get(key)
-                if label is not None:
+                # English writes place names capitalised; a lower-case "say", "progress" or
+                # "central" is a word, not the village of that name in the gazetteer.
+                if label is not None and (
+                    label not in PLACE_LABELS or _capitalised(key, text, first)
+                ):
                     found.append((label, i, j + 1))
                 if space and key not in prefixes:
                     break

@@ -7,6 +7,7 @@ fuzzy pass runs over one country's keys when the report's country is known.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import math
 import re
@@ -46,6 +47,22 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _by_length(key: str) -> tuple[int, str]:
+    return (len(key), key)
+
+
+def _length_window(pool: list[str], length: int) -> list[str]:
+    """The slice of a length-sorted pool whose lengths can reach PLACE_FUZZY_MIN.
+
+    fuzz.ratio is 200 * matches / (len_a + len_b) and matches <= min(len_a, len_b), so a
+    score >= c needs min/max >= c / (200 - c): with c = 86, lengths within a factor 0.754.
+    """
+    factor = PLACE_FUZZY_MIN / (200.0 - PLACE_FUZZY_MIN)
+    low = bisect.bisect_left(pool, (math.ceil(length * factor), ""), key=_by_length)
+    high = bisect.bisect_right(pool, (math.floor(length / factor), "\uffff"), key=_by_length)
+    return pool[low:high]
 
 
 @dataclass
@@ -159,8 +176,12 @@ class Gazetteer:
                 continue
             for row in rows:
                 per_country.setdefault(self.countries[row], set()).add(key)
-        self.fuzzy_keys = {cc: sorted(keys) for cc, keys in per_country.items()}
-        self.fuzzy_all = sorted({k for k in self.loose if len(k) >= PLACE_FUZZY_MIN_LEN})
+        # Sorted by length so a fuzzy search can slice out the only lengths that can reach
+        # the cutoff (see `_length_window`): ~5x fewer comparisons than the whole pool.
+        self.fuzzy_keys = {cc: sorted(keys, key=_by_length) for cc, keys in per_country.items()}
+        self.fuzzy_all = sorted(
+            {k for k in self.loose if len(k) >= PLACE_FUZZY_MIN_LEN}, key=_by_length
+        )
 
     # ---- answers -------------------------------------------------------------------------
     def place(self, row: int) -> Place:
@@ -229,7 +250,11 @@ class Gazetteer:
         if fuzzy and (not how or not in_country) and len(loose) >= PLACE_FUZZY_MIN_LEN:
             pool = self.fuzzy_keys.get(country, []) if country else self.fuzzy_all
             for cand, score, _ in process.extract(
-                loose, pool, scorer=fuzz.ratio, score_cutoff=PLACE_FUZZY_MIN, limit=5
+                loose,
+                _length_window(pool, len(loose)),
+                scorer=fuzz.ratio,
+                score_cutoff=PLACE_FUZZY_MIN,
+                limit=5,
             ):
                 for row in self.loose[cand]:
                     if row not in how or how[row][1] < score:
