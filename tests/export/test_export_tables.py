@@ -108,3 +108,33 @@ def test_events_csv() -> None:
     frame = pd.read_csv(io.BytesIO(buffer.getvalue()))
     assert frame.loc[0, "location"] == "Homs"
     assert frame.loc[0, "evidence"] == "Two brigades traded fire near the mill."
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        (
+            {
+                "name": "Russia",
+                "id": "ru-af",
+                "kind": "state",
+                "acled_name": "Military Forces of Russia (2000-)",
+            },
+            "Military Forces of Russia (2000-)",
+        ),
+        ({"name": "Civilians", "id": "civilians", "kind": "civilians"}, "Civilians (Syria)"),
+        ({"name": "Unidentified gunmen", "kind": "unidentified"}, "Unidentified gunmen (Syria)"),
+        ({"name": "Host of the East", "kind": "rebel"}, "Host of the East"),
+    ],
+)
+def test_acled_csv_uses_acled_actor_names(
+    incidents: list[Incident], actor: dict, expected: str
+) -> None:
+    from trucewatch.model import ActorRef
+
+    syrian = next(i for i in incidents if i.location and i.location.country == "SY")
+    changed = syrian.model_copy(update={"actor1": ActorRef(**actor)})
+    buffer = io.BytesIO()
+    write_acled_csv([changed], buffer)
+    frame = pd.read_csv(io.BytesIO(buffer.getvalue()))
+    assert frame.loc[0, "actor1"] == expected

@@ -34,14 +34,25 @@ _LEADING = re.compile(
 # FA-KES pages also print "Date of publication 5 August 2016", "24.08.2013", "15-09-2013",
 # or the headline then "AFP Friday 22 Jul 2016": a full date (with its year) after a label
 # or a weekday near the top is the page's own date line, never a date guessed from today.
+# The CSV flattened each page to one line, so the extract stage's line-based header reader
+# (extract/dates.py) cannot see that date line; this restores what the flattening lost.
 _NUMERIC_LEADING = re.compile(r"^(?:date of publication |published )?(\d{2})[.-](\d{2})[.-](\d{4})")
+_FULL_DATE = (
+    r"(?P<a>\d{1,2} [A-Za-z]+\.? \d{4}|[A-Za-z]+\.? \d{1,2},? \d{4})"
+    r"|(?P<n>\d{1,2}[./-]\d{1,2}[./-]\d{4})"
+)
 _LABELLED = re.compile(
-    r"\b(?:date of publication|published(?: on)?|posted on|(?:mon|tues?|wed|thu|thurs|fri|sat"
-    r"|sun)(?:day|nesday|rsday|urday)?),?\s+"
-    r"(?P<a>\d{1,2} [A-Za-z]+\.? \d{4}|[A-Za-z]+\.? \d{1,2},? \d{4})",
+    r"\b(?:date of publication|published(?: on)?|posted(?: on)?|updated(?: on)?|(?:mon|tues?|wed"
+    r"|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?),?\s+(?:" + _FULL_DATE + ")",
     re.IGNORECASE,
 )
-LEADING_WINDOW_CHARS = 200  # headline + credit + date line of the FA-KES dev pages
+# an unlabelled full date in the head ("... Reuters 12 March 2016 ..."), unless it is the
+# object of a preposition that makes it history ("since 15 March 2011")
+_UNLABELLED = re.compile(r"(?<![\w-])(?:" + _FULL_DATE + ")", re.IGNORECASE)
+_HISTORY_PREP = re.compile(r"\b(?:since|until|till|from|between|before|after|in|of)\s*$", re.I)
+# Headline + standfirst + credit + date line: the FA-KES dev pages (first 100) put the date
+# line up to ~230 characters in; 300 keeps it and stays clear of the body's own dates.
+LEADING_WINDOW_CHARS = 300
 
 
 def _parse_leading(raw: str) -> dt.date | None:
@@ -54,8 +65,27 @@ def _parse_leading(raw: str) -> dt.date | None:
     return None
 
 
+def _parse_numeric(raw: str) -> dt.date | None:
+    """Day first ("24.08.2013"), as the outlets that print numeric dates do; month first
+    only when the first number cannot be a month's day order ("08/24/2013")."""
+    first, second, year = (int(g) for g in re.split(r"[./-]", raw))
+    for day, month in ((first, second), (second, first)):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    if match.group("a"):
+        return _parse_leading(match.group("a"))
+    return _parse_numeric(match.group("n"))
+
+
 def leading_published(text: str) -> dt.date | None:
-    """FA-KES articles open with their publication date ("12 February 2015 ...")."""
+    """FA-KES articles open with their publication date ("12 February 2015 ..."), or print
+    it after a label, a weekday or the credit near the top of the flattened page."""
     head = text.strip()
     m = _LEADING.match(head)
     if m:
@@ -67,9 +97,14 @@ def leading_published(text: str) -> dt.date | None:
             return dt.date(year, month, day)
         except ValueError:
             return None
-    labelled = _LABELLED.search(head[:LEADING_WINDOW_CHARS])
-    if labelled:
-        return _parse_leading(labelled.group("a"))
+    window = head[:LEADING_WINDOW_CHARS]
+    for pattern in (_LABELLED, _UNLABELLED):
+        for found in pattern.finditer(window):
+            if pattern is _UNLABELLED and _HISTORY_PREP.search(window[: found.start()]):
+                continue
+            parsed = _date_of(found)
+            if parsed is not None:
+                return parsed
     return None
 
 

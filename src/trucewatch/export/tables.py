@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from trucewatch.errors import InputError
 from trucewatch.export.countries import country_facts
-from trucewatch.model import EventReport, Incident
+from trucewatch.model import ActorRef, EventReport, Incident
 
 Target = str | os.PathLike[str] | IO[bytes]
 
@@ -125,6 +125,18 @@ _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _GEO_PRECISION = {"point": 1, "city": 1, "admin1": 2, "country": 3}
 
 
+def _acled_actor(actor: ActorRef | None, country: str) -> str:
+    """ACLED's naming where the knowledge base has it; generic classes take the country in
+    brackets as ACLED writes them ("Civilians (Syria)"); else the name as read."""
+    if actor is None:
+        return ""
+    if actor.acled_name:
+        return actor.acled_name
+    if actor.kind in {"civilians", "protesters", "unidentified"} and country:
+        return f"{actor.name} ({country})"
+    return actor.name
+
+
 def verdict_summary(incident: Incident) -> str:
     """`agreement=verdict` pairs, alleged ones marked, e.g. 'syria-coh-2016=violation (alleged)'."""
     return "; ".join(
@@ -197,10 +209,10 @@ def acled_record(incident: Incident) -> dict[str, Any]:
         "disorder_type": _DISORDER.get(incident.event_type, ""),
         "event_type": incident.event_type,
         "sub_event_type": incident.sub_event_type,
-        "actor1": incident.actor1.name if incident.actor1 else "",
+        "actor1": _acled_actor(incident.actor1, country),
         "assoc_actor_1": "",
         "inter1": inter1,
-        "actor2": incident.actor2.name if incident.actor2 else "",
+        "actor2": _acled_actor(incident.actor2, country),
         "assoc_actor_2": "",
         "inter2": inter2,
         "interaction": interaction,

@@ -60,6 +60,7 @@ class ActorRef(BaseModel):
     kind: str | None = None
     text: str | None = None  # the surface form in the report
     reason: str | None = None  # why it resolved (or did not)
+    acled_name: str | None = None  # ACLED-style actor name for ACLED-compatible exports
 
 
 class PlaceRef(BaseModel):

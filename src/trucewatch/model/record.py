@@ -25,6 +25,7 @@ def _actor(ref: ActorRef | None) -> dict[str, Any] | None:
         "kind": ref.kind,
         "text": ref.text,
         "reason": ref.reason,
+        "acled_name": ref.acled_name,
     }
 
 

@@ -19,12 +19,39 @@ from trucewatch.nlp.lexicon import ALLEGED_RE, DENIED_RE
 from trucewatch.nlp.syntax import clean, np_span, speech_verb_over, subject_of
 from trucewatch.nlp.text import Sentence
 
-CERTAINTY_VERSION = "trucewatch.nlp.certainty.v1"
+CERTAINTY_VERSION = "trucewatch.nlp.certainty.v2"  # v2: dateline and whole-entity claimants
 _REPORTEDLY = re.compile(r"\b(?:reportedly|were reported|was reported|reports said)\b", re.I)
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+_NAME_ENTS = frozenset({"ORG", "GPE", "NORP", "ACTOR"})
+
+
+def _past_dateline(subj: Token) -> Token:
+    """ "EDORAS — Rohan accused ...": the parser may make the dateline the subject and the
+    real speaker its apposition; the dateline names where the story was filed, not who said."""
+    for child in subj.rights:
+        between = subj.doc[subj.i + 1 : child.i]
+        if child.dep_ == "appos" and any(t.text in _DASHES for t in between):
+            return child
+    return subj
+
+
+def _entity_name(subj: Token) -> str | None:
+    """The whole named entity a subject sits in: "Save the Children" is not "Save", and
+    "the Gondor Human Rights Watch" is not "Watch"."""
+    for ent in subj.doc.ents:
+        if ent.start <= subj.i < ent.end and ent.label_ in _NAME_ENTS and len(ent) > 1:
+            return re.sub(r"^(?:the|a|an)\s+", "", clean(ent.text), flags=re.I) or None
+    return None
 
 
 def claimant(subj: Token, ctx: ArticleContext) -> str | None:
     """The name behind a speech verb's subject: a person's full name, or the phrase."""
+    subj = _past_dateline(subj)
+    entity = _entity_name(subj)
+    if entity:
+        return entity  # an organisation, state or known actor, never a person's name
     name, role = person_in(subj.doc, subj)
     if name:
         return ctx.people.add(name, role).name

@@ -27,7 +27,16 @@ from trucewatch.nlp.lexicon import (
     VENUE_WORDS,
     VICTIM_NOUNS,
 )
-from trucewatch.nlp.matching import Hit, background_span, find_triggers, is_candidate
+from trucewatch.nlp.matching import (
+    Hit,
+    background_span,
+    find_triggers,
+    is_candidate,
+    temporal_reference,
+)
+from trucewatch.nlp.merge import actor_key as _name
+from trucewatch.nlp.merge import event_family as _family
+from trucewatch.nlp.merge import merge_events
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.syntax import (
     FORCE_HEADS,
@@ -45,7 +54,7 @@ from trucewatch.nlp.syntax import (
 )
 from trucewatch.nlp.text import Sentence
 
-EVENTS_VERSION = "trucewatch.nlp.events.v4"  # v3: lead place fallback; v4: sub-types round 3
+EVENTS_VERSION = "trucewatch.nlp.events.v5"  # v4: sub-types round 3; v5: merge.py, date words
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -79,6 +88,9 @@ _DATE_WORDS = frozenset(
         *("september", "october", "november", "december", "today", "yesterday", "tonight"),
         *("morning", "afternoon", "evening", "night", "overnight", "dawn", "week", "weekend"),
         *("month", "year", "day"),
+        # abbreviations, as page date lines print them ("AFP Friday 22 Jul 2016")
+        *("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"),
     }
 )
 _NAMED_ENTS = frozenset({"ORG", "NORP", "GPE", "PERSON", "ACTOR"})
@@ -393,7 +405,6 @@ def _with_country_precision(place: PlaceRef | None) -> PlaceRef | None:
     return place
 
 
-_DEMO = {"Protests", "Riots"}
 _GENERIC_BLAST = re.compile(r"(?i)(?:blast|explosion|explod|detonat)")
 _EXPLOSIVE_SUBS = {
     "Remote explosive/landmine/IED",
@@ -403,17 +414,6 @@ _EXPLOSIVE_SUBS = {
 }
 # Events this long before the report's date, dated by the sentence itself, are history.
 HISTORY_DAYS = 60  # tuned on the gold suite's background sentences; ACLED codes recent events
-
-
-def _family(sub: str) -> str:
-    """One event per family per sentence: violent events share the figures, and a
-    demonstration is one event whether it turns violent or meets intervention."""
-    event_type = SUB_TO_TYPE[sub]
-    if event_type in _VIOLENT:
-        return "violent"
-    if event_type in _DEMO:
-        return "demo"
-    return sub
 
 
 def _is_background_tense(token: Token) -> bool:
@@ -484,7 +484,7 @@ def events_in_sentence(
         token = token_at(doc, hit.start, hit.end)
         if token is None or is_hypothetical(token):
             continue
-        if hit.sub_event_type == "Agreement" and concessive(token):
+        if hit.sub_event_type == "Agreement" and (concessive(token) or temporal_reference(token)):
             continue
         if _despite(token):
             continue  # "talks began despite the air strikes": background to the news
@@ -702,190 +702,6 @@ def _refine(sub: str, actor1: ActorRef | None, text: str, before: str = "") -> s
                 state = True
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     return sub
-
-
-_ANAPHORA_RE = re.compile(
-    r"\b(?:the|this|that|these|those|its|their|the same|the day's)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:strikes?|air ?strikes?|attacks?|bombings?|blasts?|explosions?|shelling|raids?"
-    r"|missiles?|shells|rockets?|assault|bombardment|barrage|massacre|ambush|clash(?:es)?"
-    r"|fighting|incident|protests?|demonstrations?|rall(?:y|ies))\b",
-    re.IGNORECASE,
-)
-_NEW_EVENT_RE = re.compile(
-    r"^\W*(?:separately|elsewhere|in another|in a separate|meanwhile|also on|earlier|later"
-    r"|in (?:the )?(?:\w+ ){0,3}(?:city|town|village|province|region) of)\b",
-    re.IGNORECASE,
-)
-
-
-def merge_events(events: list[EventReport]) -> list[EventReport]:
-    """One event per real-world occurrence: fold repeated mentions (same type, actor, date,
-    compatible place and figures), and follow-up sentences that only add figures or name the
-    perpetrator of the event just told ("Health workers said 51 people were killed";
-    "the shells had been fired by ...") into it."""
-    kept: list[EventReport] = []
-    for ev in events:
-        for i, other in enumerate(kept):
-            if _same(ev, other):
-                kept[i] = _richer(other, ev)
-                break
-        else:
-            j = _follow_up_of(ev, kept)
-            if j is None:
-                j = _retelling_of(ev, kept)
-            if j is None:
-                kept.append(ev)
-            else:
-                kept[j] = _fold(kept[j], ev)
-    return [ev.model_copy(update={"index": i}) for i, ev in enumerate(kept)]
-
-
-def _casualty_only(ev: EventReport) -> bool:
-    """A sentence that tells only who died ("Two soldiers were killed, the army said")."""
-    text = ev.evidence
-    return all(CASUALTY_VERBS.search(text[h.start : h.end]) for h in find_triggers(text))
-
-
-def _follow_up_of(ev: EventReport, kept: list[EventReport]) -> int | None:
-    """The earlier event a sentence elaborates, if it names no new occurrence."""
-    if not kept or _NEW_EVENT_RE.search(ev.evidence):
-        return None
-    family = _family(ev.sub_event_type)
-    casualty_only = _casualty_only(ev)
-    anaphoric = bool(_ANAPHORA_RE.search(ev.evidence))
-    if not (casualty_only or anaphoric):
-        return None
-    for j in range(len(kept) - 1, -1, -1):
-        prev = kept[j]
-        if _family(prev.sub_event_type) != family:
-            continue
-        if not casualty_only and prev.sub_event_type != ev.sub_event_type and family != "violent":
-            return None
-        if not _compatible(prev, ev):
-            return None
-        return j
-    return None
-
-
-def _retelling_of(ev: EventReport, kept: list[EventReport]) -> int | None:
-    """The article's lead event, when a later sentence retells it.
-
-    News states its story in the headline and lead, then retells it in the body with the
-    figures and the perpetrator ("Air raids killed 10 ..." -> "Regime warplanes struck
-    ... killing at least 10"). A coder codes that once: a later sentence of the same
-    sub-type, in the lead's admin1 area, within a day of it, naming no other actor and no
-    other toll, completes the lead event. A sentence that says it is a new occurrence
-    ("separately", "in another ...") never does."""
-    if not kept or _NEW_EVENT_RE.search(ev.evidence):
-        return None
-    lead = kept[0]
-    if lead.sub_event_type != ev.sub_event_type:
-        return None
-    if lead.date is None or ev.date is None or abs((lead.date - ev.date).days) > 1:
-        return None
-    pa, pb = lead.location, ev.location
-    if pa is None or pb is None or pa.admin1 is None or pa.admin1 != pb.admin1:
-        return None
-    if not _compatible(lead, ev.model_copy(update={"date": lead.date, "location": pa})):
-        return None
-    if lead.actor1 is not None and ev.actor1 is None and lead.fatalities is not None:
-        return None  # nothing to add
-    return 0
-
-
-def _compatible(a: EventReport, b: EventReport) -> bool:
-    if a.actor1 and b.actor1 and _name(a.actor1) != _name(b.actor1):
-        return False
-    if a.date and b.date and a.date != b.date and "day" == a.date_precision == b.date_precision:
-        return False
-    pa, pb = a.location, b.location
-    fallback = "report's dominant country"
-    if (
-        pa
-        and pb
-        and pa.name != pb.name
-        and "country" not in {pa.precision, pb.precision}
-        and fallback not in {pa.reason, pb.reason}
-        and (pa.admin1 != pb.admin1 or pa.admin1 is None)
-    ):
-        return False
-    return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
-
-
-def _fold(prev: EventReport, ev: EventReport) -> EventReport:
-    """Fill what the earlier mention lacks from the follow-up; the first telling leads."""
-    update: dict[str, object] = {"evidence": f"{prev.evidence} {ev.evidence}"}
-    for name in ("actor1", "actor2", "fatalities", "civilian_fatalities", "injured"):
-        if getattr(prev, name) is None and getattr(ev, name) is not None:
-            update[name] = getattr(ev, name)
-    if prev.fatalities is None and ev.fatalities is not None and prev.certainty == "asserted":
-        update["certainty"] = ev.certainty
-        update["claimed_by"] = ev.claimed_by
-    elif prev.claimed_by is None and ev.claimed_by is not None and ev.certainty == prev.certainty:
-        update["claimed_by"] = ev.claimed_by
-    if (
-        prev.certainty == "asserted"
-        and ev.certainty in {"alleged", "denied"}
-        and "actor1" in update
-    ):
-        update["certainty"] = ev.certainty
-        update["claimed_by"] = ev.claimed_by
-    if _casualty_only(prev) and not _casualty_only(ev):
-        update["sub_event_type"] = ev.sub_event_type
-        update["event_type"] = ev.event_type
-    if prev.location is None or (
-        prev.location.reason == "report's dominant country"
-        and ev.location is not None
-        and ev.location.precision not in {"country", "unknown"}
-    ):
-        update["location"] = ev.location
-    return prev.model_copy(update=update)
-
-
-def _name(a: ActorRef | None) -> str | None:
-    return None if a is None else (a.id or a.name.lower())
-
-
-def _same(a: EventReport, b: EventReport) -> bool:
-    if a.sub_event_type != b.sub_event_type or a.date != b.date:
-        return False
-    if _name(a.actor1) != _name(b.actor1) or a.actor1 is None:
-        return False
-    if a.actor2 and b.actor2 and _name(a.actor2) != _name(b.actor2):
-        return False
-    pa, pb = a.location, b.location
-    fallback = "report's dominant country"
-    if (
-        pa
-        and pb
-        and pa.name != pb.name
-        and "country" not in {pa.precision, pb.precision}
-        and fallback not in {pa.reason, pb.reason}
-    ):
-        return False
-    return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
-
-
-def _score(ev: EventReport) -> int:
-    return (
-        (ev.fatalities is not None) * 4
-        + (ev.actor2 is not None) * 2
-        + (ev.location is not None and ev.location.precision not in {"country", "unknown"})
-        + (ev.certainty != "asserted")
-    )
-
-
-def _richer(a: EventReport, b: EventReport) -> EventReport:
-    best, other = (a, b) if _score(a) >= _score(b) else (b, a)
-    update: dict[str, object] = {}
-    if best.location is None or (
-        best.location.reason == "report's dominant country"
-        and other.location is not None
-        and other.location.precision not in {"country", "unknown"}
-        and other.location.country == best.location.country
-    ):
-        update["location"] = other.location
-    return best.model_copy(update=update) if update else best
 
 
 __all__ = [

@@ -221,6 +221,29 @@ SUPPRESS_BEFORE_RE = re.compile(
 )
 
 # Modal and conditional words: a threatened or conditional event did not happen.
+# ACLED's non-violent transfer: ground that changes hands "without a fight". Codebook
+# phrases, not tuned on any file.
+UNOPPOSED_RE = re.compile(
+    r"\b(?:without (?:a |any )?(?:fight(?:ing)?|resistance|a shot(?: being)? fired|bloodshed"
+    r"|clashes|a battle|firing a shot)|peacefully|unopposed|uncontested|handed (?:\w+ ){0,3}over"
+    r"|(?:transferred|ceded|surrendered) (?:\w+ ){0,2}control)\b",
+    re.IGNORECASE,
+)
+# An attempt on ground that was beaten off: ACLED codes the fighting (Armed clash), since no
+# territory changed hands.
+REPELLED_RE = re.compile(
+    r"\b(?:repell?(?:ed|ing)|repuls(?:ed|ing)|fought off|beat off|(?:were|was|been) (?:driven"
+    r"|beaten|pushed|forced) (?:off|back)|pushed (?:them|it|the \w+) back|driven off)\b",
+    re.IGNORECASE,
+)
+# A withdrawal "under fire" was fought for: no quiet handover.
+UNDER_FIRE_RE = re.compile(
+    r"(?i)\bunder (?:heavy |intense |sustained |enemy )?(?:fire|attack|shelling|bombardment"
+    r"|pressure)\b"
+)
+# Forceful takeover verbs: ground taken this way was fought for, whatever else is said.
+FORCEFUL_TAKEOVER_RE = re.compile(r"(?i)^(?:storm|overr|drove|driven|pushed|liberat|captur)")
+
 MODALS = frozenset({"could", "would", "might", "may", "can", "will", "shall", "should", "must"})
 HYPOTHETICAL_HEADS = frozenset(
     {

@@ -7,19 +7,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from trucewatch.nlp.lexicon import (
     ATTRIBUTION_BEFORE_RE,
     BACKGROUND_LOCAL_RE,
     BACKGROUND_RE,
     CASUALTY_VERBS,
     DISRUPTED_BEFORE_RE,
+    FORCEFUL_TAKEOVER_RE,
     NOT_USED_AFTER_RE,
     NOT_USED_BEFORE_RE,
     REFERENCE_BEFORE_RE,
+    REPELLED_RE,
     RESCUE_BEFORE_RE,
     SUPPRESS_BEFORE_RE,
     TRIGGERS,
+    UNDER_FIRE_RE,
+    UNOPPOSED_RE,
 )
+
+MATCHING_VERSION = "trucewatch.nlp.matching.v2"  # v2: non-violent transfers, repelled attempts
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,54 @@ def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]
             ):
                 continue
             hits.append(Hit(trig.sub_event_type, trig.rank, m.start(), m.end()))
-    return hits
+    return _unopposed(text, hits)
+
+
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_TRANSFER = "Non-violent transfer of territory"
+# Sub-types that mean no shot was fired: ground taken alongside them changed hands quietly.
+_QUIET = frozenset({_TRANSFER, "Agreement", "Headquarters or base established"})
+
+
+def _unopposed(text: str, hits: list[Hit]) -> list[Hit]:
+    """ACLED: territory acquired "without armed interaction" is a non-violent transfer, not a
+    takeover. A takeover named beside a withdrawal or handover ("took control after the
+    rebels withdrew") or said to be unopposed is read as one, unless the sentence also
+    names fighting, a weapon or the dead, or the takeover verb is itself forceful."""
+    taken = [h for h in hits if h.sub_event_type in _TERRITORY]
+    if not taken:
+        return hits
+    beaten = REPELLED_RE.search(text, min(h.start for h in taken))
+    if beaten is not None:
+        # "stormed an outpost and were driven off": the attempt failed, the fight remains
+        return [
+            Hit("Armed clash", h.rank, h.start, h.end)
+            if h in taken and h.end <= beaten.start()
+            else h
+            for h in hits
+            if not (h in taken and h.start >= beaten.start())
+        ]
+    violent = any(h.sub_event_type not in _TERRITORY | _QUIET for h in hits)
+    if violent or CASUALTY_VERBS.search(text) or UNDER_FIRE_RE.search(text):
+        return hits
+    quiet = any(h.sub_event_type == _TRANSFER for h in hits) or UNOPPOSED_RE.search(text)
+    if not quiet or any(FORCEFUL_TAKEOVER_RE.match(text[h.start : h.end]) for h in taken):
+        return hits
+    return [Hit(_TRANSFER, h.rank, h.start, h.end) if h in taken else h for h in hits]
+
+
+_TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "once"})
+
+
+def temporal_reference(token: Token) -> bool:
+    """ "Hours after the truce took effect, ...", "before the truce was agreed": an agreement
+    named in a temporal clause dates the news, it is not itself the news."""
+    for t in [token, *list(token.ancestors)[:3]]:
+        if t.lower_ in _TEMPORAL_MARKS and t.dep_ in {"prep", "mark"}:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in t.children):
+            return True
+    return False
 
 
 # Sub-types named by a weapon: a test or an arsenal of that weapon is no event.
@@ -115,4 +170,11 @@ def is_candidate(text: str) -> bool:
     return any(t.pattern.search(text) for t in TRIGGERS) or bool(CASUALTY_VERBS.search(text))
 
 
-__all__ = ["Hit", "background_span", "find_triggers", "is_candidate"]
+__all__ = [
+    "MATCHING_VERSION",
+    "Hit",
+    "background_span",
+    "find_triggers",
+    "is_candidate",
+    "temporal_reference",
+]

@@ -256,6 +256,11 @@ class Reader:
         for sent in sentences:
             doc = docs.get(sent.index)
             if doc is None:
+                # an unparsed sentence still sets the date later events inherit
+                # ("Violence flared across the north on Sunday.")
+                dated = resolve_date(sent.text, article.published)
+                if dated is not None and dated[0] is not None:
+                    last_date = (dated[0], dated[1])
                 continue
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and len(ent) > 1:

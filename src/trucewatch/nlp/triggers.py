@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v3"
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v4"  # v4: round 4 protest intervention
 
 
 @dataclass(frozen=True)
@@ -223,8 +223,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "Protest with intervention",
         12,
-        r"(?:detained|arrested|dispersed|suppressed|broke up|detain)\w* (?:[\w.'-]+ ){0,8}?"
+        r"(?:detained|arrested|dispersed|suppressed|broke up|detain)\w* (?:[\w.'-]+ ){0,10}?"
         r"(?:protest|demonstrat|rall|sit-in|march)\w*",
+        # protesters removed by force, named first and taken back by a pronoun later
+        r"(?:protest|demonstrat|sit-in)\w* (?:[\w,'-]+ ){0,25}?(?:police|security forces"
+        r"|officers|troops|soldiers) (?:[\w-]+ ){0,4}(?:drag|remov|evict|forcibly)\w*",
         r"(?:drag(?:ged|ging)?|carried|removed|evicted|cleared) (?:[\w-]+ ){0,4}(?:protesters"
         r"|demonstrators|activists|sit-in)",
         r"(?:protesters|demonstrators|activists) (?:[\w-]+ ){0,3}(?:were |was )?(?:dragged|carried"

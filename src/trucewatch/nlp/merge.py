@@ -1,0 +1,260 @@
+"""Merging a report's sentence-level events into one event per real-world occurrence.
+
+The reader finds events sentence by sentence; a news report tells one occurrence several
+times (headline, lead, body) and adds its parts in later sentences: the toll ("Health
+workers said 51 people were killed"), the perpetrator ("the shells had been fired by ..."),
+a claim of responsibility ("X claimed responsibility for the attack"). A coder codes the
+occurrence once, with everything the report says about it; this module does that fold.
+It reads only the events (their sub-type, actors, place, date, figures and evidence
+sentence), never the parse, so it stays independent of spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trucewatch.model.event import SUB_TO_TYPE, ActorRef, EventReport
+from trucewatch.nlp.lexicon import CASUALTY_VERBS
+from trucewatch.nlp.matching import find_triggers
+
+MERGE_VERSION = "trucewatch.nlp.merge.v1"  # v1: moved from events.py; later sentences fill actor1
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_DEMO = {"Protests", "Riots"}
+
+
+def event_family(sub: str) -> str:
+    """One event per family per sentence: violent events share the figures, and a
+    demonstration is one event whether it turns violent or meets intervention."""
+    event_type = SUB_TO_TYPE[sub]
+    if event_type in _VIOLENT:
+        return "violent"
+    if event_type in _DEMO:
+        return "demo"
+    return sub
+
+
+_family = event_family
+
+
+_ANAPHORA_RE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|the same|the day's)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strikes?|air ?strikes?|attacks?|bombings?|blasts?|explosions?|shelling|raids?"
+    r"|missiles?|shells|rockets?|assault|bombardment|barrage|massacre|ambush|clash(?:es)?"
+    r"|fighting|incident|protests?|demonstrations?|rall(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_NEW_EVENT_RE = re.compile(
+    r"^\W*(?:separately|elsewhere|in another|in a separate|meanwhile|also on|earlier|later"
+    r"|in (?:the )?(?:\w+ ){0,3}(?:city|town|village|province|region) of)\b",
+    re.IGNORECASE,
+)
+
+
+def merge_events(events: list[EventReport]) -> list[EventReport]:
+    """One event per real-world occurrence: fold repeated mentions (same type, actor, date,
+    compatible place and figures), and follow-up sentences that only add figures or name the
+    perpetrator of the event just told ("Health workers said 51 people were killed";
+    "the shells had been fired by ...") into it."""
+    kept: list[EventReport] = []
+    for ev in events:
+        for i, other in enumerate(kept):
+            if _same(ev, other):
+                kept[i] = _richer(other, ev)
+                break
+        else:
+            j = _follow_up_of(ev, kept)
+            if j is None:
+                j = _retelling_of(ev, kept)
+            if j is None:
+                kept.append(ev)
+            else:
+                kept[j] = _fold(kept[j], ev)
+    kept = _fill_perpetrators(kept)
+    return [ev.model_copy(update={"index": i}) for i, ev in enumerate(kept)]
+
+
+# How many later events a perpetrator may be taken from: the lead names the strike, the
+# next sentences or paragraph name who flew it ("Air raids killed 10 ... Syrian or Russian
+# jets carried out the strikes"); further on, the report has moved to other events.
+PERPETRATOR_LOOKAHEAD_EVENTS = 3  # tuned on FA-KES dev 101-402 (aggregate actor accuracy)
+
+
+def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
+    """An event whose sentences name no perpetrator takes the known one a later sentence
+    names for a violent event on the same day and in the same area ("Air strikes hit the
+    market ... The strikes were carried out by X"), as a coder reading on would; a
+    sentence that says it tells a new occurrence ends the search."""
+    out = list(kept)
+    for i, ev in enumerate(out):
+        if ev.actor1 is not None or event_family(ev.sub_event_type) != "violent":
+            continue
+        for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
+            if _NEW_EVENT_RE.search(later.evidence):
+                break
+            if (
+                later.actor1 is None
+                or later.actor1.id is None
+                or event_family(later.sub_event_type) != "violent"
+                or not _compatible(ev, later)
+                or (ev.date and later.date and abs((ev.date - later.date).days) > 1)
+            ):
+                continue
+            why = f"{later.actor1.reason or ''}; named in a later sentence on the same event"
+            actor = later.actor1.model_copy(update={"reason": why.lstrip("; ")})
+            out[i] = ev.model_copy(update={"actor1": actor})
+            break
+    return out
+
+
+def _casualty_only(ev: EventReport) -> bool:
+    """A sentence that tells only who died ("Two soldiers were killed, the army said")."""
+    text = ev.evidence
+    return all(CASUALTY_VERBS.search(text[h.start : h.end]) for h in find_triggers(text))
+
+
+def _follow_up_of(ev: EventReport, kept: list[EventReport]) -> int | None:
+    """The earlier event a sentence elaborates, if it names no new occurrence."""
+    if not kept or _NEW_EVENT_RE.search(ev.evidence):
+        return None
+    family = _family(ev.sub_event_type)
+    casualty_only = _casualty_only(ev)
+    anaphoric = bool(_ANAPHORA_RE.search(ev.evidence))
+    if not (casualty_only or anaphoric):
+        return None
+    for j in range(len(kept) - 1, -1, -1):
+        prev = kept[j]
+        if _family(prev.sub_event_type) != family:
+            continue
+        if not casualty_only and prev.sub_event_type != ev.sub_event_type and family != "violent":
+            return None
+        if not _compatible(prev, ev):
+            return None
+        return j
+    return None
+
+
+def _retelling_of(ev: EventReport, kept: list[EventReport]) -> int | None:
+    """The article's lead event, when a later sentence retells it.
+
+    News states its story in the headline and lead, then retells it in the body with the
+    figures and the perpetrator ("Air raids killed 10 ..." -> "Regime warplanes struck
+    ... killing at least 10"). A coder codes that once: a later sentence of the same
+    sub-type, in the lead's admin1 area, within a day of it, naming no other actor and no
+    other toll, completes the lead event. A sentence that says it is a new occurrence
+    ("separately", "in another ...") never does."""
+    if not kept or _NEW_EVENT_RE.search(ev.evidence):
+        return None
+    lead = kept[0]
+    if lead.sub_event_type != ev.sub_event_type:
+        return None
+    if lead.date is None or ev.date is None or abs((lead.date - ev.date).days) > 1:
+        return None
+    pa, pb = lead.location, ev.location
+    if pa is None or pb is None or pa.admin1 is None or pa.admin1 != pb.admin1:
+        return None
+    if not _compatible(lead, ev.model_copy(update={"date": lead.date, "location": pa})):
+        return None
+    if lead.actor1 is not None and ev.actor1 is None and lead.fatalities is not None:
+        return None  # nothing to add
+    return 0
+
+
+def _compatible(a: EventReport, b: EventReport) -> bool:
+    if a.actor1 and b.actor1 and _name(a.actor1) != _name(b.actor1):
+        return False
+    if a.date and b.date and a.date != b.date and "day" == a.date_precision == b.date_precision:
+        return False
+    pa, pb = a.location, b.location
+    fallback = "report's dominant country"
+    if (
+        pa
+        and pb
+        and pa.name != pb.name
+        and "country" not in {pa.precision, pb.precision}
+        and fallback not in {pa.reason, pb.reason}
+        and (pa.admin1 != pb.admin1 or pa.admin1 is None)
+    ):
+        return False
+    return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
+
+
+def _fold(prev: EventReport, ev: EventReport) -> EventReport:
+    """Fill what the earlier mention lacks from the follow-up; the first telling leads."""
+    update: dict[str, object] = {"evidence": f"{prev.evidence} {ev.evidence}"}
+    for name in ("actor1", "actor2", "fatalities", "civilian_fatalities", "injured"):
+        if getattr(prev, name) is None and getattr(ev, name) is not None:
+            update[name] = getattr(ev, name)
+    if prev.fatalities is None and ev.fatalities is not None and prev.certainty == "asserted":
+        update["certainty"] = ev.certainty
+        update["claimed_by"] = ev.claimed_by
+    elif prev.claimed_by is None and ev.claimed_by is not None and ev.certainty == prev.certainty:
+        update["claimed_by"] = ev.claimed_by
+    if (
+        prev.certainty == "asserted"
+        and ev.certainty in {"alleged", "denied"}
+        and "actor1" in update
+    ):
+        update["certainty"] = ev.certainty
+        update["claimed_by"] = ev.claimed_by
+    if _casualty_only(prev) and not _casualty_only(ev):
+        update["sub_event_type"] = ev.sub_event_type
+        update["event_type"] = ev.event_type
+    if prev.location is None or (
+        prev.location.reason == "report's dominant country"
+        and ev.location is not None
+        and ev.location.precision not in {"country", "unknown"}
+    ):
+        update["location"] = ev.location
+    return prev.model_copy(update=update)
+
+
+def _name(a: ActorRef | None) -> str | None:
+    return None if a is None else (a.id or a.name.lower())
+
+
+def _same(a: EventReport, b: EventReport) -> bool:
+    if a.sub_event_type != b.sub_event_type or a.date != b.date:
+        return False
+    if _name(a.actor1) != _name(b.actor1) or a.actor1 is None:
+        return False
+    if a.actor2 and b.actor2 and _name(a.actor2) != _name(b.actor2):
+        return False
+    pa, pb = a.location, b.location
+    fallback = "report's dominant country"
+    if (
+        pa
+        and pb
+        and pa.name != pb.name
+        and "country" not in {pa.precision, pb.precision}
+        and fallback not in {pa.reason, pb.reason}
+    ):
+        return False
+    return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
+
+
+def _score(ev: EventReport) -> int:
+    return (
+        (ev.fatalities is not None) * 4
+        + (ev.actor2 is not None) * 2
+        + (ev.location is not None and ev.location.precision not in {"country", "unknown"})
+        + (ev.certainty != "asserted")
+    )
+
+
+def _richer(a: EventReport, b: EventReport) -> EventReport:
+    best, other = (a, b) if _score(a) >= _score(b) else (b, a)
+    update: dict[str, object] = {}
+    if best.location is None or (
+        best.location.reason == "report's dominant country"
+        and other.location is not None
+        and other.location.precision not in {"country", "unknown"}
+        and other.location.country == best.location.country
+    ):
+        update["location"] = other.location
+    return best.model_copy(update=update) if update else best
+
+
+actor_key = _name
+
+__all__ = ["MERGE_VERSION", "actor_key", "event_family", "merge_events"]
