@@ -16,7 +16,7 @@ from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
 from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
 from trucewatch.nlp.text import Sentence
 
-CONTEXT_VERSION = "trucewatch.nlp.context.v2"  # v2: article-level fallback place
+CONTEXT_VERSION = "trucewatch.nlp.context.v3"  # v3: places named as written; ACLED names
 # The lead a coder reads for an event's place when its own sentence names none: the
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
@@ -117,6 +117,18 @@ _DIRECTION = re.compile(
 )
 
 
+EXACT_MATCH_SCORE = 97.0  # exact, alternate and spelling-variant matches score >= this
+
+
+def display_name(surface: str, gazetteer_name: str, score: float) -> str:
+    """The place's name as the report writes it when the gazetteer matched it exactly or as
+    an alternate ("Azaz", not GeoNames' transliteration "I‘zāz"); the gazetteer's own name
+    after a fuzzy match, whose surface form may be misspelt."""
+    if score >= EXACT_MATCH_SCORE and surface[:1].isupper() and not surface.isupper():
+        return surface
+    return gazetteer_name
+
+
 @dataclass
 class Person:
     name: str
@@ -208,7 +220,7 @@ class ArticleContext:
             if isinstance(match, PlaceMatch):
                 p = match.place
                 ref = PlaceRef(
-                    name=p.name,
+                    name=display_name(key, p.name, match.score),
                     admin1=p.admin1,
                     country=p.country,
                     lat=p.lat,
@@ -300,6 +312,7 @@ class ArticleContext:
                     kind=a.kind,
                     text=text,
                     reason=f"{how}; {match.reason}",
+                    acled_name=a.acled_name,
                 )
             else:
                 ref = ActorRef(name=text, text=text, reason=f"{how}; {match.reason}")
