@@ -16,9 +16,12 @@ import typer
 from trucewatch.cli.common import settings_for
 from trucewatch.errors import ConfigError, InputError
 from trucewatch.evaluate import Tally, detect_format, run_file
+from trucewatch.export.countries import COUNTRIES
 from trucewatch.model import Article, Document, article_id
 from trucewatch.model.record import report_record
 from trucewatch.pipeline import Pipeline
+
+COUNTRY_NAMES = {alpha2: facts[1] for alpha2, facts in COUNTRIES.items()}
 
 
 def _floors(values: list[str]) -> dict[str, float]:
@@ -98,7 +101,7 @@ def evaluate(
                 )
                 return report_record(art, pipe.read(art))
 
-        tally = run_file(path, record, limit)
+        tally = run_file(path, record, limit, country_names=COUNTRY_NAMES)
         per_file[str(path)] = tally.accuracy()
         total.merge(tally)
     accuracy = total.accuracy()

@@ -289,6 +289,20 @@ def _acled_date(value: str) -> str | None:
     return None
 
 
+def _acled_actor_ok(want: str, actor: dict[str, Any]) -> bool:
+    """An ACLED actor cell against ours: ACLED's own name when the knowledge base knows it
+    ("Military Forces of Syria (2000-)"), else our name as the start of theirs
+    ("Civilians" for "Civilians (Syria)"). Both empty is right too."""
+    if not want:
+        return not actor
+    if not actor:
+        return False
+    if actor.get("acled_name") and fold(actor["acled_name"]) == fold(want):
+        return True
+    name = fold(actor.get("name"))
+    return bool(name) and fold(want).startswith(name)
+
+
 def score_acled(
     rows: list[dict[str, str]],
     records: list[dict[str, Any]],
@@ -310,11 +324,7 @@ def score_acled(
             if name in {"event_type", "sub_event_type"}:
                 checks[name] = ev.get(name) == want
             elif name in {"actor1", "actor2"}:
-                actor = ev.get(name) or {}
-                checks[name] = (not want and not actor) or (
-                    bool(want)
-                    and (fold(want).startswith(fold(actor.get("name"))) and bool(actor.get("name")))
-                )
+                checks[name] = _acled_actor_ok(want, ev.get(name) or {})
             elif name == "country":
                 checks[name] = bool(got_country) and (
                     fold(want) == names.get(str(got_country), "")
@@ -324,7 +334,7 @@ def score_acled(
             elif name == "admin1":
                 checks[name] = bool(fold(want)) and fold(want) in fold(loc.get("admin1"))
             elif name == "location":
-                checks[name] = fold(want) == fold(loc.get("name"))
+                checks[name] = fold(want) in {fold(loc.get("name")), fold(loc.get("text"))}
             elif name == "event_date":
                 checks[name] = _acled_date(want) == ev.get("date")
             elif name == "fatalities":

@@ -139,8 +139,14 @@ def detect_format(path: str | Path) -> str:
     )
 
 
-def run_file(path: str | Path, record: RecordFn, limit: int | None = None) -> Tally:
-    """Score any supported gold file."""
+def run_file(
+    path: str | Path,
+    record: RecordFn,
+    limit: int | None = None,
+    country_names: dict[str, str] | None = None,
+) -> Tally:
+    """Score any supported gold file. `country_names` (ISO alpha-2 -> English name) lets
+    ACLED's country column, which holds names, be compared with our codes."""
     kind = detect_format(path)
     if kind == "gold":
         return run_gold_file(path, record)
@@ -156,7 +162,7 @@ def run_file(path: str | Path, record: RecordFn, limit: int | None = None) -> Ta
         return score_fakes(frows, recs)
     arows = list(read_acled(path))[:limit]
     recs = [record(r.get("notes", ""), None, r.get("source")) for r in arows]
-    return score_acled(arows, recs)
+    return score_acled(arows, recs, country_names)
 
 
 __all__ = ["RecordFn", "detect_format", "leading_published", "run_file", "run_gold_file"]

@@ -54,7 +54,7 @@ from trucewatch.nlp.syntax import (
 )
 from trucewatch.nlp.text import Sentence
 
-EVENTS_VERSION = "trucewatch.nlp.events.v5"  # v4: sub-types round 3; v5: merge.py, date words
+EVENTS_VERSION = "trucewatch.nlp.events.v6"  # v4: sub-types round 3; v5: merge.py, date words
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -180,6 +180,61 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
         if ref.id is not None and ref.kind not in {"civilians", None}:
             return ref
     return None
+
+
+def _protest_sides(
+    sub: str,
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+    ctx: ArticleContext,
+    on: dt.date | None,
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """ACLED's protest coding: the demonstrators are actor1 (an unnamed crowd is the
+    generic Protesters class), nobody is their victim; under excessive force the force is
+    actor1 and the protesters actor2."""
+
+    def crowd(ref: ActorRef | None) -> bool:
+        return ref is None or ref.id is None or ref.kind in {"civilians", "protesters"}
+
+    protesters = ctx.actor("protesters", on, "demonstrators (ACLED codes the crowd)")
+    if protesters.id is None:
+        return actor1, actor2
+    if sub == "Excessive force against protesters":
+        if actor2 is None or crowd(actor2):
+            actor2 = protesters
+        return actor1, actor2
+    if crowd(actor1):
+        actor1 = protesters
+    if actor2 is not None and actor2.kind == "civilians":
+        actor2 = None
+    return actor1, actor2
+
+
+def _armed_forces(ref: ActorRef, ctx: ArticleContext, on: dt.date | None, sub: str) -> ActorRef:
+    """A state named as the author of violence acted through its armed forces, and ACLED
+    codes it so ("Military Forces of Russia (2000-)"): the actor stays as the report names
+    it ("Russia"), its ACLED name becomes its armed forces'. Sub-units and non-state actors
+    keep their own."""
+    if ref.id is None or ref.kind != "state" or ctx.kb is None:
+        return ref
+    state = ctx.kb.actor(ref.id)
+    if state is None or state.parent is not None:
+        return ref
+    arm = "warplanes" if sub == "Air/drone strike" else "forces"
+    forces = ctx.actor(f"{state.name}'s {arm}", on, f"armed forces of {state.name}")
+    if forces.id is None or forces.id == ref.id:
+        return ref
+    branch = ctx.kb.actor(forces.id)
+    if branch is None or branch.parent != state.id:
+        return ref
+    if not forces.acled_name:
+        return ref
+    return ref.model_copy(
+        update={
+            "acled_name": forces.acled_name,
+            "reason": f"{ref.reason}; ACLED codes a state's violence to {forces.name}",
+        }
+    )
 
 
 def _leader(token: Token) -> Token | None:
@@ -524,6 +579,10 @@ def events_in_sentence(
             sub = _by_loser(sub, token, ctx, date)
         certainty, claimed_by = read_certainty(token, doc, sent, ctx)
         violent = SUB_TO_TYPE[sub] in _VIOLENT
+        if violent and actor1 is not None:
+            actor1 = _armed_forces(actor1, ctx, date, sub)
+        if SUB_TO_TYPE[sub] == "Protests":
+            actor1, actor2 = _protest_sides(sub, actor1, actor2, ctx, date)
         events.append(
             EventReport(
                 event_type=SUB_TO_TYPE[sub],
@@ -557,6 +616,7 @@ def _lead_rank(hit: Hit, blast_dead: bool) -> float:
     if hit.sub_event_type == "Disrupted weapons use" and blast_dead:
         return 50.0
     return hit.rank
+
 
 _ARMED_VICTIMS_RE = re.compile(
     r"\b(?:soldiers?|troops|policemen|police(?:men| officers?)?|security (?:forces|personnel"

@@ -105,6 +105,24 @@ def build_actors(raw: RawData, errors: list[str]) -> dict[str, Actor]:
                 f"{merged[actor.id]['__where__']}: actor {actor.id!r}: unknown parent "
                 f"{actor.parent!r}"
             )
+    return _inherit_acled_names(actors)
+
+
+ARMED_BRANCHES = frozenset({"air", "army", "navy"})
+
+
+def _inherit_acled_names(actors: dict[str, Actor]) -> dict[str, Actor]:
+    """ACLED codes a state's air force, army and navy under its military forces ("Military
+    Forces of Russia (2000-)"), so an armed branch with no ACLED name of its own takes the
+    ACLED name of its sibling `military` branch."""
+    military = {
+        a.parent: a.acled_name
+        for a in actors.values()
+        if a.branch == "military" and a.parent and a.acled_name
+    }
+    for actor_id, actor in list(actors.items()):
+        if actor.branch in ARMED_BRANCHES and not actor.acled_name and actor.parent in military:
+            actors[actor_id] = actor.model_copy(update={"acled_name": military[actor.parent]})
     return actors
 
 

@@ -171,6 +171,10 @@ class KB:
     def parent_chain(self, actor_id: str) -> list[Actor]:
         return [self._actors.actors[a] for a in self._actors.chain(actor_id)]
 
+    def actor_ids(self) -> list[str]:
+        """Every actor id, sorted (for listings and data checks)."""
+        return sorted(self._actors.actors)
+
     def counts(self) -> dict[str, int]:
         gaz = self._gazetteer
         return {
