@@ -16,7 +16,7 @@ from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
 from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
 from trucewatch.nlp.text import Sentence
 
-CONTEXT_VERSION = "trucewatch.nlp.context.v3"  # v3: places named as written; ACLED names
+CONTEXT_VERSION = "trucewatch.nlp.context.v4"  # v4: datelines are not the lead place
 # The lead a coder reads for an event's place when its own sentence names none: the
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
@@ -108,6 +108,19 @@ DESCRIPTIONS = re.compile(
     r"|secretary|diplomat|commander|general|leader|chief|source|statement)$",
     re.IGNORECASE,
 )
+
+
+# A wire dateline ("PELARGIR, Gondor (Reuters) - ", "JAMMU — ", "UMBAR/PELARGIR, May 2 - ")
+# names the filing place: never an actor, and not by itself where the news happened.
+_DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Z .'’/-]{2,}(?:,[^—–()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|—|–)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a sentence's wire dateline ends (0 when it has none)."""
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
 
 
 _DIRECTION = re.compile(
@@ -248,9 +261,12 @@ class ArticleContext:
             doc = self.docs.get(sent.index)
             if doc is None:
                 continue
+            dateline = dateline_end(doc.text)
             for ent in doc.ents:
                 if ent.label_ not in _PLACE_ENTS or not ent.text[:1].isupper():
                     continue
+                if ent.start_char < dateline:
+                    continue  # where the reporter files from
                 ref = self.place(ent.text)
                 if ref.id is None or ref.precision in {"country", "unknown"}:
                     continue
@@ -426,6 +442,7 @@ __all__ = [
     "ArticleContext",
     "Person",
     "PersonRegistry",
+    "dateline_end",
     "is_proper_name",
     "name_on",
     "person_in",

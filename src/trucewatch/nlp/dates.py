@@ -8,7 +8,11 @@ dateparser reads explicit dates well but returns nothing for "hours after" and r
 | "February 12", "12 Feb 2015", "Feb. 12"  | that day; no year: publication year,  | day       |
 |                                          | previous year if the month is later  |           |
 | "on Tuesday"                             | latest Tuesday on or before publication | day    |
-| "today", "hours after/earlier", "this morning" | publication day                | day       |
+|                                          | (two weekdays: the earlier, the event  |           |
+|                                          | precedes the statement about it)      |           |
+| "the same day", "later that day",        | no date of its own: the previous      | (inherited) |
+| "hours after/later/earlier"              | event's (publication day if none)     |           |
+| "today", "hours ago", "this morning"     | publication day                      | day       |
 | "yesterday", "last night", "overnight"   | day before publication (night events | day       |
 |                                          | are dated to the evening they began) |           |
 | "last week", "this week", "days ago"     | publication - 7 / publication        | week      |
@@ -29,7 +33,8 @@ import dateparser
 
 from trucewatch.model.event import DatePrecision
 
-DATES_VERSION = "trucewatch.nlp.dates.v1"
+# v2: "the same day"/"hours after" inherit; earliest of two weekdays; "January 10 and 11"
+DATES_VERSION = "trucewatch.nlp.dates.v2"
 
 _MONTHS = {
     m: i + 1
@@ -57,7 +62,8 @@ _MONTH = (
 )
 _DAY_MONTH = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})"
-    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:\s*(?:and|to|-|–)\s*(?P<d3>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:people|km|%)))?)"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
@@ -79,8 +85,8 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int, DatePrecision], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:today|tonight|this (?:morning|afternoon|evening)|hours (?:after|before"
-            r"|earlier|later|ago)|earlier in the day|on the same day)\b",
+            r"\b(?:today|tonight|this (?:morning|afternoon|evening)|hours ago"
+            r"|earlier in the day)\b",
             re.I,
         ),
         0,
@@ -92,6 +98,12 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int, DatePrecision], ...] = (
         "week",
     ),
     (re.compile(r"\b(?:this week|earlier this week)\b", re.I), 0, "week"),
+)
+# Phrases that date an event by the one told before it: no date of their own.
+_REFERS_BACK = re.compile(
+    r"\b(?:(?:on )?the same day|(?:later|earlier) (?:that|the same) (?:day|night|evening|morning)"
+    r"|that same (?:day|night)|(?:hours|minutes) (?:after|before|earlier|later))\b",
+    re.IGNORECASE,
 )
 _MONTH_REL = re.compile(r"\b(last month|earlier this month|this month)\b", re.IGNORECASE)
 
@@ -105,7 +117,8 @@ def _month_year(month: int, year: int | None, published: dt.date | None) -> int 
 
 
 def _explicit(match: re.Match[str], published: dt.date | None) -> dt.date | None:
-    day = match.group("d1") or match.group("d2")
+    # a span of days ("talks on January 10 and 11") is dated at its end, when it was done
+    day = match.group("d1") or match.group("d3") or match.group("d2")
     month_name = (match.group("m1") or match.group("m2")).lower().rstrip(".")
     month = _MONTHS[month_name]
     year = _month_year(month, int(match.group("y")) if match.group("y") else None, published)
@@ -137,13 +150,15 @@ def resolve_date(
         return _explicit(explicit, published), "day" if published or explicit.group("y") else (
             "unknown"
         )
-    weekday = _WEEKDAY.search(text)
-    if weekday:
+    weekdays = _WEEKDAY.findall(text)
+    if weekdays:
         if published is None:
             return None, "unknown"
-        target = _WEEKDAYS.index(weekday.group(1).lower())
-        back = (published.weekday() - target) % 7
+        # "X on Monday accused Y of a strike on Sunday": the event is the earlier day
+        back = max((published.weekday() - _WEEKDAYS.index(w.lower())) % 7 for w in weekdays)
         return published - dt.timedelta(days=back), "day"
+    if _REFERS_BACK.search(text):
+        return None
     for pattern, offset, precision in _RELATIVE:
         if pattern.search(text):
             if published is None:
@@ -172,6 +187,12 @@ def resolve_date(
     return None
 
 
+def refers_back(text: str) -> bool:
+    """Does the sentence date its event by the one told before it ("on the same day",
+    "hours after the truce")? The reader then inherits the previous date."""
+    return bool(_REFERS_BACK.search(text))
+
+
 def leading_date(text: str) -> dt.date | None:
     """A dateline's date ("12 February 2015 ..." at the top of a report), if it has a year."""
     head = text[:80]
@@ -187,4 +208,4 @@ def leading_date(text: str) -> dt.date | None:
     return None
 
 
-__all__ = ["DATES_VERSION", "leading_date", "resolve_date"]
+__all__ = ["DATES_VERSION", "leading_date", "refers_back", "resolve_date"]

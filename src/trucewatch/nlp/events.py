@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, Certainty, EventReport, PlaceRef
 from trucewatch.nlp.certainty import read_certainty
 from trucewatch.nlp.context import ArticleContext
+from trucewatch.nlp.context import dateline_end as _dateline_end
 from trucewatch.nlp.dates import resolve_date
 from trucewatch.nlp.lexicon import (
     ACCIDENT_RE,
@@ -38,6 +39,15 @@ from trucewatch.nlp.merge import actor_key as _name
 from trucewatch.nlp.merge import event_family as _family
 from trucewatch.nlp.merge import merge_events
 from trucewatch.nlp.numbers import read_casualties
+from trucewatch.nlp.sides import (
+    accused,
+    attacked_sides,
+    first_of_between,
+    fought_with,
+    name_of,
+    role_victims,
+    territory_loser,
+)
 from trucewatch.nlp.syntax import (
     FORCE_HEADS,
     WEAPON_HEADS,
@@ -47,6 +57,7 @@ from trucewatch.nlp.syntax import (
     is_hypothetical,
     is_pronoun,
     np_span,
+    place_as_actor,
     proper_np,
     speech_verb_over,
     subject_of,
@@ -54,7 +65,9 @@ from trucewatch.nlp.syntax import (
 )
 from trucewatch.nlp.text import Sentence
 
-EVENTS_VERSION = "trucewatch.nlp.events.v6"  # v4: sub-types round 3; v5: merge.py, date words
+# v4: sub-types round 3; v5: merge.py, date words; v7: round 5 precision (described
+# agreements, running summaries)
+EVENTS_VERSION = "trucewatch.nlp.events.v7"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -76,11 +89,6 @@ _PLACE_PREPS = {
 }
 
 
-# A wire dateline ("PELARGIR, Gondor (Reuters) - ", "JAMMU — ") names the filing place,
-# never an actor.
-_DATELINE_RE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|—|–)\s"
-)
 _DATE_WORDS = frozenset(
     {
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
@@ -100,11 +108,6 @@ _SUFFER_VERBS = frozenset(
 )
 _FORCE_NOUNS = COMBATANT_NOUNS | FORCE_HEADS | {"raiders", "units", "elements", "loyalists"}
 _UNKNOWN_RE = re.compile(r"\b(?:unidentified|unknown|unnamed)\b", re.I)
-
-
-def _dateline_end(text: str) -> int:
-    m = _DATELINE_RE.match(text)
-    return m.end() if m else 0
 
 
 def _named(tokens: list[Token]) -> bool:
@@ -135,12 +138,30 @@ def _resolve(
         return ref
     words = set(text.split())
     span_tokens = [t for t in head.subtree if t.text in words] or [head]
+    # "Syria's Nusra Front" -> the name the phrase ends in, before any modifier of it
+    names = sorted(span_tokens, key=lambda t: t.i)
+    for k in range(1, len(names) - 1):
+        if names[k].tag_ in {"NNP", "NNPS"}:
+            tail = head.doc[names[k].i : names[-1].i + 1].text
+            alt = ctx.actor(tail, on, f"{how}; name {tail!r} the phrase ends in")
+            if alt.id is not None and alt.kind not in _NEVER_ACTORS:
+                return alt.model_copy(update={"text": text})
     # "Israeli special forces" -> try the demonym or name that modifies the phrase
     for t in span_tokens:
-        if t.i != head.i and (t.ent_type_ in {"NORP", "GPE", "ORG", "ACTOR"} or t.tag_ == "NNP"):
+        if t.i != head.i and (
+            t.ent_type_ in {"NORP", "GPE", "ORG", "ACTOR"}
+            or t.tag_ == "NNP"
+            or t.lower_ in FORCE_HEADS
+        ):
             alt = ctx.actor(t.text, on, f"{how}; modifier {t.text!r}")
             if alt.id is not None:
                 return alt.model_copy(update={"text": text})
+    if head.lower_ in _FORCE_NOUNS and len(text.split()) > 1:
+        # "Islamic State fighters", "Dunlending militiamen": the name before the force noun
+        owner = text.rsplit(" ", 1)[0]
+        alt = ctx.actor(owner, on, f"{how}; owner {owner!r}")
+        if alt.id is not None and alt.kind not in _NEVER_ACTORS:
+            return alt.model_copy(update={"text": text})
     if _UNKNOWN_RE.search(text):
         return ref
     if not _named(span_tokens):
@@ -154,7 +175,7 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
     named: ActorRef | None = None
     for text, how, head in _agent_text(trigger, doc, skip_before):
         ref = _resolve(ctx, text, head, on, how)
-        if ref is not None and ref.kind != "civilians":
+        if ref is not None and ref.kind not in _NEVER_ACTORS:
             if ref.id is not None:
                 return ref
             named = named or ref  # an unknown name, unless a known actor follows
@@ -177,9 +198,13 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
         if not name:
             continue
         ref = ctx.actor(name, on, f"subject {t.text!r} of {verb.text!r} in the same sentence")
-        if ref.id is not None and ref.kind not in {"civilians", None}:
+        if ref.id is not None and ref.kind not in {*_NEVER_ACTORS, None}:
             return ref
     return None
+
+
+# Who reports violence is never its author: victims, and monitors who count and claim.
+_NEVER_ACTORS = frozenset({"civilians", "monitor"})
 
 
 def _protest_sides(
@@ -197,6 +222,9 @@ def _protest_sides(
         return ref is None or ref.id is None or ref.kind in {"civilians", "protesters"}
 
     protesters = ctx.actor("protesters", on, "demonstrators (ACLED codes the crowd)")
+    if sub == "Protest with intervention" and not crowd(actor1) and actor2 is None:
+        # "police fired tear gas to clear protesters": the crowd acts, the force intervenes
+        return (protesters if protesters.id is not None else None), actor1
     if protesters.id is None:
         return actor1, actor2
     if sub == "Excessive force against protesters":
@@ -270,13 +298,22 @@ def _of_owner(head: Token) -> str | None:
 
 
 def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, str, Token]]:
-    # 1. "by X"
-    for t in (trigger, trigger.head):
+    # 0. "Rohan accused Gondor of an air strike": the accused is the alleged author
+    blamed = accused(trigger)
+    if blamed is not None:
+        return [blamed]
+    # 1. "by X", also down a passive chain the trigger is subject of ("the strike was
+    # suspected to have been carried out by X")
+    chain = [trigger, trigger.head]
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        for _ in range(3):
+            chain += [c for c in chain[-1].children if c.dep_ in {"xcomp", "ccomp"}][:1]
+    for t in chain:
         for child in t.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not is_pronoun(pobj):
-                        name = _of_owner(pobj) or actor_text(pobj)
+                        name = _of_owner(pobj) or name_of(pobj)
                         if name:
                             return [(name, f"agent 'by {name}'", pobj)]
     # 2. modifiers of the trigger noun or of the noun it modifies ("Russian bombing campaign")
@@ -313,10 +350,14 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
                         ]
     if modifiers:
         return modifiers
+    # 2b. "clashes between X and Y": X
+    first = first_of_between(trigger)
+    if first is not None:
+        return [first]
     # 3. subject of the trigger verb, or of the verb the trigger noun depends on
     verb = trigger if trigger.tag_.startswith("VB") else None
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
-        name = actor_text(trigger)
+        name = name_of(trigger)
         if name and trigger.lower_ not in WEAPON_HEADS:
             return [(name, f"subject {trigger.text!r}", trigger)]
         return []
@@ -334,12 +375,15 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     subj = subject_of(verb)
     if subj is None or subj.dep_ == "nsubjpass":
         return []
+    speaker = False
     if is_pronoun(subj):
         root_subj = subject_of(doc[subj.i].sent.root) if doc.has_annotation("DEP") else None
         if root_subj is None or is_pronoun(root_subj) or root_subj.i == subj.i:
             return []
+        # "Rohan's army said it had answered with a drone strike": the speaker acted
+        speaker = root_subj.head.lower_ in SPEECH_VERBS
         subj = root_subj
-    if subj.lower_ in VICTIM_NOUNS or subj.head.lower_ in SPEECH_VERBS:
+    if subj.lower_ in VICTIM_NOUNS or (subj.head.lower_ in SPEECH_VERBS and not speaker):
         return []
     # the subject, then what the parser hung on it: an apposition after a dateline
     # ("PELARGIR - Corsairs ... fought"), conjuncts ("troops and Host fighters fought")
@@ -349,7 +393,7 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     for head in heads:
         if head.idx < skip_before or head.lower_ in VICTIM_NOUNS or is_pronoun(head):
             continue
-        name = _of_owner(head) or actor_text(head)
+        name = _of_owner(head) or name_of(head)
         if name and name.lower() not in {"who", "that", "which"}:
             out.append((name, f"subject {head.text!r} of {verb.text!r}", head))
     return out
@@ -381,6 +425,9 @@ def _target(
     if victims and sub not in {"Armed clash", "Agreement"}:
         v = victims[0]
         return ctx.civilians(np_span(v).text, on)
+    side = _other_side(trigger, doc, ctx, on, sub)
+    if side is not None:
+        return side
     for t in (trigger, trigger.head):
         for child in t.children:
             if child.dep_ in {"dobj", "nsubjpass"} and t.tag_.startswith("VB"):
@@ -406,6 +453,34 @@ def _target(
                             ref = _resolve(ctx, name, pobj, on, f"'{child.text} {name}'")
                             if ref is not None:
                                 return ref
+    if sub not in {"Agreement", *_TERRITORY} and SUB_TO_TYPE[sub] != "Protests":
+        for text, how, _head in role_victims(trigger, doc):
+            ref = ctx.actor(text, on, how)
+            if ref.id is not None and ref.kind not in _NEVER_ACTORS:
+                return ref
+    return None
+
+
+def _other_side(
+    trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None, sub: str
+) -> ActorRef | None:
+    """The side fought, hit or pushed out: the second party of a fight, the loser of
+    ground, the owner of positions or units attacked (sides.py reads the parse)."""
+    if sub == "Agreement" or SUB_TO_TYPE[sub] == "Protests":
+        return None
+    verb = trigger if trigger.tag_.startswith("VB") else None
+    if verb is None and trigger.head.tag_.startswith("VB"):
+        verb = trigger.head
+    found = []
+    if SUB_TO_TYPE[sub] == "Battles":
+        found += fought_with(trigger, verb)
+    if sub in _TERRITORY:
+        found += territory_loser(trigger, doc)
+    found += attacked_sides(trigger)
+    for text, how, head in found:
+        ref = _resolve(ctx, text, head, on, how)
+        if ref is not None and ref.kind not in _NEVER_ACTORS:
+            return ref
     return None
 
 
@@ -421,11 +496,15 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     sentence's place nearest the trigger that resolves below country level, else (as a
     coder reads on) the article's lead place, else the nearest place named at all, else
     the report's dominant country."""
-    ents = [
+    named = [
         e
         for e in doc.ents
         if e.label_ in _PLACE_LABELS and not _venue(e.root) and e.text[:1].isupper()
     ]
+    # the dateline says where the reporter files from; a capital that speaks or blames
+    # ("Moscow denied", "Ankara's foreign ministry") stands for its government
+    dateline = _dateline_end(doc.text)
+    ents = [e for e in named if e.start_char >= dateline and not place_as_actor(e.root)]
     # attached to the trigger ("shelling in X", "killed ... in X")
     for t in [trigger, *list(trigger.ancestors)[:2]]:
         for child in t.children:
@@ -435,11 +514,19 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
                         ref = ctx.place(e.text)
                         if _specific(ref):
                             return ref
-    ents.sort(key=lambda e: min(abs(e.start - trigger.i), abs(e.end - trigger.i)))
+
+    def rank(e: Span) -> tuple[bool, int]:
+        # places inside the report's country first, then the nearest to the trigger
+        ref = ctx.place(e.text)
+        abroad = bool(ctx.country and ref.country and ref.country != ctx.country)
+        return abroad, min(abs(e.start - trigger.i), abs(e.end - trigger.i))
+
+    ents.sort(key=rank)
     for e in ents:
         ref = ctx.place(e.text)
         if _specific(ref):
             return ref
+    ents = ents or [e for e in named if not place_as_actor(e.root)] or named
     lead = ctx.article_place()
     if lead is not None:
         return lead
@@ -483,6 +570,10 @@ def _is_background_tense(token: Token) -> bool:
     )
     if perfect_progressive:
         return True
+    if {"has", "have"} & set(auxes) and any(
+        c.lower_ == "since" and c.dep_ in {"prep", "advmod", "mark"} for c in verb.children
+    ):
+        return True  # "since then the group has fought in small raids": a running summary
     return "had" in auxes and speech_verb_over(verb) is None
 
 
@@ -496,7 +587,7 @@ def events_in_sentence(
     text = sent.text
     ignore = background_span(text)
     hits = find_triggers(text, ignore)
-    accident = ACCIDENT_RE.search(text) is not None
+    accident = _accident(text)
     if accident:
         # "a boiler exploded", "a gas explosion": accidents, not remote violence
         hits = [
@@ -551,8 +642,10 @@ def events_in_sentence(
         quoted = any(s <= absolute < e for s, e, who in ctx.quote_spans if who is not None)
         if quoted and not casualties.fatalities:
             continue  # rhetoric inside a quote ("they bomb our markets") is not a report
-        if hit.sub_event_type == "Armed clash" and token.dep_ == "acl":
-            continue  # "rebel groups fighting Assad" describes, it does not report
+        if hit.sub_event_type in {"Armed clash", "Agreement"} and token.dep_ == "acl":
+            # "rebel groups fighting Assad", "ceasefires brokered by Qatar": a participle
+            # describing a noun names it, it does not report a new event
+            continue
         by_family[family] = (hit, token)
     _drop_parts(by_family, casualties.fatalities)
     if found is None:
@@ -608,6 +701,22 @@ def events_in_sentence(
 
 
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _accident(text: str) -> bool:
+    """Does the sentence name an accident or disaster? A capitalised disaster word inside the
+    sentence is part of a name ("the Storm Corps", "Operation Desert Storm", "Typhoon
+    jets"), not weather."""
+    for m in ACCIDENT_RE.finditer(text):
+        word = m.group(0)
+        if (
+            word[:1].isupper()
+            and m.start() > 0
+            and not text[: m.start()].rstrip().endswith((".", "!", "?", ":", "\n"))
+        ):
+            continue
+        return True
+    return False
 
 
 def _lead_rank(hit: Hit, blast_dead: bool) -> float:
@@ -687,8 +796,12 @@ def _drop_parts(by_family: dict[str, tuple[Hit, Token]], fatalities: int | None)
 
 
 def _despite(token: Token) -> bool:
-    """The trigger sits in a "despite ..." adjunct (not "while", which is often temporal)."""
-    return any(t.lower_ in {"despite", "notwithstanding"} for t in token.ancestors)
+    """The trigger sits in a "despite ..." or "undeterred by ..." adjunct (not "while", which
+    is often temporal): the concession names an earlier event as background."""
+    return any(
+        t.lower_ in {"despite", "notwithstanding", "undeterred", "unbowed", "unfazed"}
+        for t in token.ancestors
+    )
 
 
 # "attacks on property", "destruction of property": often what a protest denounces, so

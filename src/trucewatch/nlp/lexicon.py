@@ -233,7 +233,24 @@ UNOPPOSED_RE = re.compile(
 # territory changed hands.
 REPELLED_RE = re.compile(
     r"\b(?:repell?(?:ed|ing)|repuls(?:ed|ing)|fought off|beat off|(?:were|was|been) (?:driven"
-    r"|beaten|pushed|forced) (?:off|back)|pushed (?:them|it|the \w+) back|driven off)\b",
+    r"|beaten|pushed|forced) (?:off|back(?! from| out of))|pushed (?:them|it|the \w+) back"
+    r"|driven off)\b",
+    re.IGNORECASE,
+)
+# Hostages named as released, freed or swapped were taken earlier: their release is not a
+# new abduction ("the first hostages to be released", "hostages were freed on Sunday").
+RELEASED_AFTER_RE = re.compile(
+    r"^\W*(?:[\w-]+ ){0,3}?(?:to be |were |was |are |is |being |had been |have been |has been )?"
+    r"(?:released|freed|handed over|exchanged|swapped|returned|set free)\b",
+    re.IGNORECASE,
+)
+# A count of events a monitor or an official recorded ("recorded 143 violations, including
+# about 60 explosions"): a tally over a period, not one event. Matched on the text before a
+# trigger that is itself preceded by a number.
+TALLY_BEFORE_RE = re.compile(
+    r"\b(?:recorded|registered|counted|logged|documented|tallied|tally of|total of)\b"
+    r"[^.;]{0,140}?(?:about|around|some|nearly|almost|more than|over|at least|roughly|up to)?"
+    r"\s*\d[\d,]*\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # A withdrawal "under fire" was fought for: no quiet handover.
@@ -446,10 +463,12 @@ __all__ = [
     "NOT_USED_BEFORE_RE",
     "QUOTE_CHARS",
     "REFERENCE_BEFORE_RE",
+    "RELEASED_AFTER_RE",
     "RESCUE_BEFORE_RE",
     "SPEECH_RE",
     "SPEECH_VERBS",
     "SUPPRESS_BEFORE_RE",
+    "TALLY_BEFORE_RE",
     "TRIGGERS",
     "TRIGGERS_VERSION",
     "VENUE_WORDS",

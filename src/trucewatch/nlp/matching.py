@@ -19,15 +19,19 @@ from trucewatch.nlp.lexicon import (
     NOT_USED_AFTER_RE,
     NOT_USED_BEFORE_RE,
     REFERENCE_BEFORE_RE,
+    RELEASED_AFTER_RE,
     REPELLED_RE,
     RESCUE_BEFORE_RE,
     SUPPRESS_BEFORE_RE,
+    TALLY_BEFORE_RE,
     TRIGGERS,
     UNDER_FIRE_RE,
     UNOPPOSED_RE,
 )
 
-MATCHING_VERSION = "trucewatch.nlp.matching.v2"  # v2: non-violent transfers, repelled attempts
+# v2: non-violent transfers, repelled attempts; v3: tallies, released hostages, repelled
+# attempts said before the trigger
+MATCHING_VERSION = "trucewatch.nlp.matching.v3"
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,13 @@ def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]
                 or DISRUPTED_BEFORE_RE.search(before)
             ):
                 continue
-            if trig.sub_event_type == "Abduction/forced disappearance" and RESCUE_BEFORE_RE.search(
-                before
+            if trig.sub_event_type == "Abduction/forced disappearance" and (
+                RESCUE_BEFORE_RE.search(before)
+                or RELEASED_AFTER_RE.match(text[m.end() : m.end() + 50])
             ):
                 continue
+            if TALLY_BEFORE_RE.search(text[max(0, m.start() - 180) : m.start()]):
+                continue  # "recorded 143 violations, including about 60 explosions"
             hits.append(Hit(trig.sub_event_type, trig.rank, m.start(), m.end()))
     return _unopposed(text, hits)
 
@@ -80,7 +87,9 @@ def _unopposed(text: str, hits: list[Hit]) -> list[Hit]:
     taken = [h for h in hits if h.sub_event_type in _TERRITORY]
     if not taken:
         return hits
-    beaten = REPELLED_RE.search(text, min(h.start for h in taken))
+    # the repelled phrase may begin before the trigger it contains ("were driven back")
+    first = min(h.start for h in taken)
+    beaten = next((b for b in REPELLED_RE.finditer(text) if b.end() > first), None)
     if beaten is not None:
         # "stormed an outpost and were driven off": the attempt failed, the fight remains
         return [

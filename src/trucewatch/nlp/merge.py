@@ -11,13 +11,17 @@ sentence), never the parse, so it stays independent of spaCy.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, EventReport
 from trucewatch.nlp.lexicon import CASUALTY_VERBS
 from trucewatch.nlp.matching import find_triggers
 
-MERGE_VERSION = "trucewatch.nlp.merge.v1"  # v1: moved from events.py; later sentences fill actor1
+# v1: moved from events.py; later sentences fill actor1
+# v2: figure-only follow-up sentences and responsibility claims fill earlier events
+MERGE_VERSION = "trucewatch.nlp.merge.v2"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -46,9 +50,105 @@ _ANAPHORA_RE = re.compile(
 )
 _NEW_EVENT_RE = re.compile(
     r"^\W*(?:separately|elsewhere|in another|in a separate|meanwhile|also on|earlier|later"
-    r"|in (?:the )?(?:\w+ ){0,3}(?:city|town|village|province|region) of)\b",
+    r"|in (?:the )?(?:\w+ ){0,3}(?:city|town|village|province|region) of"
+    # an aggregate over many places is no one event's toll
+    r"|across the (?:country|region)|nationwide|throughout the (?:country|region))\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A sentence that tells only a toll ("Health workers said 51 were killed"), read
+    after `position` events; the reader makes sure it names no new occurrence."""
+
+    position: int
+    evidence: str
+    fatalities: int | None = None
+    civilian_fatalities: int | None = None
+    injured: int | None = None
+    claimed_by: str | None = None
+    date: dt.date | None = None  # the sentence's own date, when it gives one
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of responsibility ("X said its fighters carried out the attack"), read after
+    `position` events: it names the perpetrator of up to `count` earlier violent events."""
+
+    position: int
+    actor: ActorRef
+    claimant: str
+    count: int
+    evidence: str
+
+
+# How many earlier events a plural claim ("the attacks", "the bombings") may cover: a
+# report tells a wave of attacks in a few sentences; tuned on the gold suite's twin bombings.
+CLAIM_MAX_EVENTS = 4
+
+
+def apply_follow_ups(
+    events: list[EventReport], figures: list[Figures], claims: list[Claim]
+) -> list[EventReport]:
+    """Fold toll-only sentences and responsibility claims into the events they refer to.
+
+    A toll fills the counts the most recent violent event before it lacks, as a coder
+    reading on would ("A strike hit the camp ... The ministry said 45 people were killed");
+    a count already given is never overwritten. A claim fills actor1 of the most recent
+    violent events with no known perpetrator, and an event the report only asserted
+    becomes one reported by the claimant."""
+    out = list(events)
+    for fig in figures:
+        j = _last_violent(out, fig.position)
+        if j is None:
+            continue
+        ev = out[j]
+        # a toll told "by Tuesday" for fighting that began on Monday is still its toll
+        if fig.date is not None and ev.date is not None and abs((fig.date - ev.date).days) > 1:
+            continue
+        update: dict[str, object] = {}
+        for name in ("fatalities", "civilian_fatalities", "injured"):
+            value = getattr(fig, name)
+            if value is not None and getattr(ev, name) is None:
+                update[name] = value
+        if not update:
+            continue
+        if "fatalities" in update and ev.certainty == "asserted" and fig.claimed_by:
+            update["certainty"] = "reported"
+            update["claimed_by"] = fig.claimed_by
+        update["evidence"] = f"{ev.evidence} {fig.evidence}"
+        out[j] = ev.model_copy(update=update)
+    for claim in claims:
+        filled = 0
+        first_date = None
+        for j in range(min(claim.position, len(out)) - 1, -1, -1):
+            ev = out[j]
+            if event_family(ev.sub_event_type) != "violent":
+                continue
+            if first_date is None:
+                first_date = ev.date
+            elif ev.date != first_date:
+                break
+            if ev.actor1 is not None and ev.actor1.kind != "unidentified":
+                break  # the claim is about the events since the last named perpetrator
+            reason = f"claim of responsibility by {claim.claimant!r}"
+            update = {"actor1": claim.actor.model_copy(update={"reason": reason})}
+            if ev.certainty == "asserted":
+                update["certainty"] = "reported"
+                update["claimed_by"] = claim.claimant
+            out[j] = ev.model_copy(update=update)
+            filled += 1
+            if filled >= claim.count:
+                break
+    return out
+
+
+def _last_violent(events: list[EventReport], position: int) -> int | None:
+    for j in range(min(position, len(events)) - 1, -1, -1):
+        if event_family(events[j].sub_event_type) == "violent":
+            return j
+    return None
 
 
 def merge_events(events: list[EventReport]) -> list[EventReport]:
@@ -257,4 +357,13 @@ def _richer(a: EventReport, b: EventReport) -> EventReport:
 
 actor_key = _name
 
-__all__ = ["MERGE_VERSION", "actor_key", "event_family", "merge_events"]
+__all__ = [
+    "CLAIM_MAX_EVENTS",
+    "MERGE_VERSION",
+    "Claim",
+    "Figures",
+    "actor_key",
+    "apply_follow_ups",
+    "event_family",
+    "merge_events",
+]

