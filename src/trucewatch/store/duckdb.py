@@ -31,7 +31,7 @@ from trucewatch.model import (
     RunReport,
 )
 from trucewatch.store.base import ArticleSource, StoredEvent
-from trucewatch.store.incidents import IncidentReads
+from trucewatch.store.reads import ArticleReads, IncidentReads
 
 SCHEMA_VERSION = 1
 
@@ -81,7 +81,7 @@ def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-class DuckDBStore(IncidentReads):
+class DuckDBStore(ArticleReads, IncidentReads):
     """The default store. `path` ':memory:' gives a throwaway database for tests."""
 
     def __init__(self, path: str | Path = "trucewatch.duckdb", read_only: bool = False) -> None:
@@ -246,56 +246,6 @@ class DuckDBStore(IncidentReads):
                 self._con.execute("ROLLBACK")
                 raise StoreError(f"could not store articles: {error}") from None
             return stored, duplicates
-
-    _ARTICLE_COLS = (
-        "id, source_id, title, source, url, published, published_from, credits, author, "
-        "language, text, extractor"
-    )
-
-    @staticmethod
-    def _article(row: tuple[Any, ...]) -> Article:
-        keys = [k.strip() for k in DuckDBStore._ARTICLE_COLS.split(",")]
-        data = dict(zip(keys, row, strict=True))
-        data["credits"] = tuple(data["credits"] or ())
-        return Article(**{k: v for k, v in data.items() if v is not None or k == "published"})
-
-    def get_article(self, article_id: str) -> Article | None:
-        rows = self._query(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ?", [article_id])
-        if not rows:
-            rows = self._query(
-                f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id LIKE ? LIMIT 2",
-                [article_id + "%"],
-            )
-            if len(rows) != 1:
-                return None
-        return self._article(rows[0])
-
-    def list_articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
-        rows = self._query(
-            f"SELECT {self._ARTICLE_COLS} FROM articles ORDER BY seq LIMIT ? OFFSET ?",
-            [limit, offset],
-        )
-        return [self._article(r) for r in rows]
-
-    def iter_articles(self) -> Iterator[Article]:
-        offset = 0
-        while True:
-            batch = self.list_articles(limit=500, offset=offset)
-            if not batch:
-                return
-            yield from batch
-            offset += len(batch)
-
-    def count_articles(self) -> int:
-        return int(self._query("SELECT count(*) FROM articles")[0][0])
-
-    def article_sources(self, article_id: str) -> list[ArticleSource]:
-        rows = self._query(
-            "SELECT article_id, source_id, outlet, url FROM article_sources "
-            "WHERE article_id = ? ORDER BY source_id",
-            [article_id],
-        )
-        return [ArticleSource(article_id=r[0], source_id=r[1], outlet=r[2], url=r[3]) for r in rows]
 
     # ---- readings -------------------------------------------------------------------------
 

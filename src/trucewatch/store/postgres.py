@@ -33,7 +33,7 @@ from trucewatch.model import (
     RunReport,
 )
 from trucewatch.store.base import ArticleSource, StoredEvent
-from trucewatch.store.incidents import IncidentReads
+from trucewatch.store.reads import ARTICLE_COLS, ARTICLE_FIELDS, ArticleReads, IncidentReads
 
 if TYPE_CHECKING:
     from psycopg import Connection, Cursor
@@ -84,21 +84,8 @@ ALTER TABLE incidents ADD COLUMN IF NOT EXISTS location_name TEXT;
 # Any constant works: it only keeps two processes from creating the schema at once.
 _SCHEMA_LOCK_KEY = 0x7457_0001
 
-_ARTICLE_FIELDS = (
-    "id",
-    "source_id",
-    "title",
-    "source",
-    "url",
-    "published",
-    "published_from",
-    "credits",
-    "author",
-    "language",
-    "text",
-    "extractor",
-)
-_ARTICLE_COLS = ", ".join(_ARTICLE_FIELDS)
+_ARTICLE_FIELDS = ARTICLE_FIELDS
+_ARTICLE_COLS = ARTICLE_COLS
 
 
 def _import_psycopg() -> ModuleType:
@@ -141,7 +128,7 @@ def _lower(name: str | None) -> str | None:
     return name.lower() if name is not None else None
 
 
-class PostgresStore(IncidentReads):
+class PostgresStore(ArticleReads, IncidentReads):
     """The server store. `dsn` is a libpq URL or key=value string; no connection pool needed.
 
     One connection serves the process, guarded by a lock like `DuckDBStore`; a broken
@@ -365,51 +352,6 @@ class PostgresStore(IncidentReads):
             else:
                 duplicates.append(article.id)
         return stored, duplicates
-
-    @staticmethod
-    def _article(row: tuple[Any, ...]) -> Article:
-        data = dict(zip(_ARTICLE_FIELDS, row, strict=True))
-        data["credits"] = tuple(data["credits"] or ())
-        return Article(**{k: v for k, v in data.items() if v is not None or k == "published"})
-
-    def get_article(self, article_id: str) -> Article | None:
-        """By full id, or by a unique prefix (what the CLI prints is shortened)."""
-        rows = self._query(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = %s", [article_id])
-        if not rows:
-            rows = self._query(
-                f"SELECT {_ARTICLE_COLS} FROM articles WHERE id LIKE %s ESCAPE '' LIMIT 2",
-                [article_id + "%"],
-            )
-            if len(rows) != 1:
-                return None
-        return self._article(rows[0])
-
-    def list_articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
-        rows = self._query(
-            f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY seq LIMIT %s OFFSET %s",
-            [limit, offset],
-        )
-        return [self._article(r) for r in rows]
-
-    def iter_articles(self) -> Iterator[Article]:
-        offset = 0
-        while True:
-            batch = self.list_articles(limit=500, offset=offset)
-            if not batch:
-                return
-            yield from batch
-            offset += len(batch)
-
-    def count_articles(self) -> int:
-        return int(self._query("SELECT count(*) FROM articles")[0][0])
-
-    def article_sources(self, article_id: str) -> list[ArticleSource]:
-        rows = self._query(
-            "SELECT article_id, source_id, outlet, url FROM article_sources "
-            "WHERE article_id = %s ORDER BY source_id",
-            [article_id],
-        )
-        return [ArticleSource(article_id=r[0], source_id=r[1], outlet=r[2], url=r[3]) for r in rows]
 
     # ---- readings -------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
-"""Incident reads shared by every SQL backend: one filter, one order, one cursor.
+"""Reads shared by every SQL backend: articles and incidents, one filter, one order.
 
 The backends differ only in their parameter mark (`?` for DuckDB, `%s` for psycopg) and in
-how a case-blind actor name is stored, so the filter semantics cannot drift apart.
+how a case-blind actor name is stored, so the read semantics cannot drift apart.
 """
 
 from __future__ import annotations
@@ -9,11 +9,82 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from trucewatch.model import Incident
-from trucewatch.store.base import IncidentFilter, IncidentRow, Page
+from trucewatch.model import Article, Incident
+from trucewatch.store.base import ArticleSource, IncidentFilter, IncidentRow, Page
 from trucewatch.store.cursor import decode_cursor, encode_cursor
 
 PAGE_FOR_ITERATION = 500
+ARTICLE_FIELDS = (
+    "id",
+    "source_id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "published_from",
+    "credits",
+    "author",
+    "language",
+    "text",
+    "extractor",
+)
+ARTICLE_COLS = ", ".join(ARTICLE_FIELDS)
+
+
+class ArticleReads:
+    """Mixin: a backend sets `_mark` and provides `_query`."""
+
+    _mark = "?"
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    @staticmethod
+    def _article(row: tuple[Any, ...]) -> Article:
+        data = dict(zip(ARTICLE_FIELDS, row, strict=True))
+        data["credits"] = tuple(data["credits"] or ())
+        return Article(**{k: v for k, v in data.items() if v is not None or k == "published"})
+
+    def get_article(self, article_id: str) -> Article | None:
+        """By full id, or by a unique prefix (what the CLI prints is shortened)."""
+        m = self._mark
+        rows = self._query(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = {m}", [article_id])
+        if not rows and all(c in "0123456789abcdef" for c in article_id):
+            rows = self._query(
+                f"SELECT {ARTICLE_COLS} FROM articles WHERE id LIKE {m} LIMIT 2",
+                [article_id + "%"],
+            )
+            if len(rows) != 1:
+                return None
+        return self._article(rows[0]) if rows else None
+
+    def list_articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
+        m = self._mark
+        rows = self._query(
+            f"SELECT {ARTICLE_COLS} FROM articles ORDER BY seq LIMIT {m} OFFSET {m}",
+            [limit, offset],
+        )
+        return [self._article(r) for r in rows]
+
+    def iter_articles(self) -> Iterator[Article]:
+        offset = 0
+        while True:
+            batch = self.list_articles(limit=PAGE_FOR_ITERATION, offset=offset)
+            if not batch:
+                return
+            yield from batch
+            offset += len(batch)
+
+    def count_articles(self) -> int:
+        return int(self._query("SELECT count(*) FROM articles")[0][0])
+
+    def article_sources(self, article_id: str) -> list[ArticleSource]:
+        rows = self._query(
+            "SELECT article_id, source_id, outlet, url FROM article_sources "
+            f"WHERE article_id = {self._mark} ORDER BY source_id",
+            [article_id],
+        )
+        return [ArticleSource(article_id=r[0], source_id=r[1], outlet=r[2], url=r[3]) for r in rows]
 
 
 class IncidentReads:
@@ -129,4 +200,4 @@ class IncidentReads:
         return int(self._query(f"SELECT count(*) FROM incidents{where}", params)[0][0])
 
 
-__all__ = ["IncidentReads"]
+__all__ = ["ARTICLE_COLS", "ARTICLE_FIELDS", "ArticleReads", "IncidentReads"]
