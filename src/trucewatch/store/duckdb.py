@@ -12,7 +12,7 @@ import hashlib
 import json
 import secrets
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +23,12 @@ from trucewatch.errors import StoreError
 from trucewatch.model import (
     Article,
     Decision,
-    Designation,
-    EventReport,
     Incident,
-    Quote,
     Reading,
     RunReport,
 )
-from trucewatch.store.base import ArticleSource, StoredEvent
-from trucewatch.store.reads import ArticleReads, IncidentReads
+from trucewatch.store.base import ArticleSource
+from trucewatch.store.reads import ArticleReads, IncidentReads, ReadingReads
 
 SCHEMA_VERSION = 1
 
@@ -81,7 +78,7 @@ def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-class DuckDBStore(ArticleReads, IncidentReads):
+class DuckDBStore(ArticleReads, ReadingReads, IncidentReads):
     """The default store. `path` ':memory:' gives a throwaway database for tests."""
 
     def __init__(self, path: str | Path = "trucewatch.duckdb", read_only: bool = False) -> None:
@@ -321,59 +318,6 @@ class DuckDBStore(ArticleReads, IncidentReads):
             except duckdb.Error as error:
                 self._con.execute("ROLLBACK")
                 raise StoreError(f"could not store readings: {error}") from None
-
-    def unread_article_ids(self, extractor: str) -> list[str]:
-        rows = self._query(
-            "SELECT a.id FROM articles a LEFT JOIN readings r ON r.article_id = a.id "
-            "WHERE r.article_id IS NULL OR r.extractor <> ? ORDER BY a.seq",
-            [extractor],
-        )
-        return [r[0] for r in rows]
-
-    def iter_events(self) -> Iterator[StoredEvent]:
-        rows = self._query(
-            "SELECT e.article_id, e.idx, e.body, a.source_id, a.source, a.published, a.credits "
-            "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx"
-        )
-        for article_id, idx, body, source_id, outlet, published, credits in rows:
-            event = EventReport.model_validate_json(body)
-            if event.index is None or event.article_id is None:
-                event = event.model_copy(update={"index": idx, "article_id": article_id})
-            yield StoredEvent(
-                event=event,
-                article_id=article_id,
-                source_id=source_id,
-                outlet=outlet,
-                published=published,
-                credits=tuple(credits or ()),
-            )
-
-    def count_events(self) -> int:
-        return int(self._query("SELECT count(*) FROM events")[0][0])
-
-    def list_quotes(self, article_ids: Sequence[str] | None = None) -> list[Quote]:
-        if article_ids is None:
-            rows = self._query("SELECT body, article_id FROM quotes ORDER BY article_id, idx")
-        else:
-            rows = self._query(
-                "SELECT body, article_id FROM quotes WHERE list_contains(?, article_id) "
-                "ORDER BY article_id, idx",
-                [list(article_ids)],
-            )
-        return [Quote.model_validate_json(b).model_copy(update={"article_id": a}) for b, a in rows]
-
-    def list_designations(self, article_ids: Sequence[str] | None = None) -> list[Designation]:
-        if article_ids is None:
-            rows = self._query("SELECT body, article_id FROM designations ORDER BY article_id, idx")
-        else:
-            rows = self._query(
-                "SELECT body, article_id FROM designations WHERE list_contains(?, article_id) "
-                "ORDER BY article_id, idx",
-                [list(article_ids)],
-            )
-        return [
-            Designation.model_validate_json(b).model_copy(update={"article_id": a}) for b, a in rows
-        ]
 
     # ---- incidents ------------------------------------------------------------------------
 

@@ -25,15 +25,18 @@ from trucewatch.errors import StoreError
 from trucewatch.model import (
     Article,
     Decision,
-    Designation,
-    EventReport,
     Incident,
-    Quote,
     Reading,
     RunReport,
 )
-from trucewatch.store.base import ArticleSource, StoredEvent
-from trucewatch.store.reads import ARTICLE_COLS, ARTICLE_FIELDS, ArticleReads, IncidentReads
+from trucewatch.store.base import ArticleSource
+from trucewatch.store.reads import (
+    ARTICLE_COLS,
+    ARTICLE_FIELDS,
+    ArticleReads,
+    IncidentReads,
+    ReadingReads,
+)
 
 if TYPE_CHECKING:
     from psycopg import Connection, Cursor
@@ -128,7 +131,7 @@ def _lower(name: str | None) -> str | None:
     return name.lower() if name is not None else None
 
 
-class PostgresStore(ArticleReads, IncidentReads):
+class PostgresStore(ArticleReads, ReadingReads, IncidentReads):
     """The server store. `dsn` is a libpq URL or key=value string; no connection pool needed.
 
     One connection serves the process, guarded by a lock like `DuckDBStore`; a broken
@@ -136,6 +139,7 @@ class PostgresStore(ArticleReads, IncidentReads):
     """
 
     _mark = "%s"
+    _any_article = "article_id = ANY(%s::text[])"
     _actor_name_columns = ("actor1_key", "actor2_key")  # lower-cased in Python on write
 
     def __init__(self, dsn: str, read_only: bool = False) -> None:
@@ -404,56 +408,6 @@ class PostgresStore(ArticleReads, IncidentReads):
             self._copy(cur, "quotes", ("article_id", "idx", "speaker", "body"), quotes)
             self._copy(cur, "designations", ("article_id", "idx", "body"), designations)
             self._copy(cur, "readings", ("article_id", "extractor"), marks)
-
-    def unread_article_ids(self, extractor: str) -> list[str]:
-        rows = self._query(
-            "SELECT a.id FROM articles a LEFT JOIN readings r ON r.article_id = a.id "
-            "WHERE r.article_id IS NULL OR r.extractor <> %s ORDER BY a.seq",
-            [extractor],
-        )
-        return [r[0] for r in rows]
-
-    def iter_events(self) -> Iterator[StoredEvent]:
-        rows = self._query(
-            "SELECT e.article_id, e.idx, e.body, a.source_id, a.source, a.published, a.credits "
-            "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx"
-        )
-        for article_id, idx, body, source_id, outlet, published, credits in rows:
-            event = EventReport.model_validate_json(body)
-            if event.index is None or event.article_id is None:
-                event = event.model_copy(update={"index": idx, "article_id": article_id})
-            yield StoredEvent(
-                event=event,
-                article_id=article_id,
-                source_id=source_id,
-                outlet=outlet,
-                published=published,
-                credits=tuple(credits or ()),
-            )
-
-    def count_events(self) -> int:
-        return int(self._query("SELECT count(*) FROM events")[0][0])
-
-    def _bodies(self, table: str, article_ids: Sequence[str] | None) -> list[tuple[Any, ...]]:
-        if article_ids is None:
-            return self._query(f"SELECT body, article_id FROM {table} ORDER BY article_id, idx")
-        return self._query(
-            f"SELECT body, article_id FROM {table} WHERE article_id = ANY(%s::text[]) "
-            "ORDER BY article_id, idx",
-            [list(article_ids)],
-        )
-
-    def list_quotes(self, article_ids: Sequence[str] | None = None) -> list[Quote]:
-        return [
-            Quote.model_validate_json(b).model_copy(update={"article_id": a})
-            for b, a in self._bodies("quotes", article_ids)
-        ]
-
-    def list_designations(self, article_ids: Sequence[str] | None = None) -> list[Designation]:
-        return [
-            Designation.model_validate_json(b).model_copy(update={"article_id": a})
-            for b, a in self._bodies("designations", article_ids)
-        ]
 
     # ---- incidents ------------------------------------------------------------------------
 

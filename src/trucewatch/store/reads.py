@@ -9,8 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from trucewatch.model import Article, Incident
-from trucewatch.store.base import ArticleSource, IncidentFilter, IncidentRow, Page
+from trucewatch.model import Article, Designation, EventReport, Incident, Quote
+from trucewatch.store.base import (
+    ArticleSource,
+    IncidentFilter,
+    IncidentRow,
+    Page,
+    StoredEvent,
+)
 from trucewatch.store.cursor import decode_cursor, encode_cursor
 
 PAGE_FOR_ITERATION = 500
@@ -85,6 +91,67 @@ class ArticleReads:
             [article_id],
         )
         return [ArticleSource(article_id=r[0], source_id=r[1], outlet=r[2], url=r[3]) for r in rows]
+
+
+class ReadingReads:
+    """Mixin: events, quotes and designations as stored per article. A backend sets `_mark`
+    and `_any_article` (its SQL for "article_id is in this list parameter")."""
+
+    _mark = "?"
+    _any_article = "list_contains(?, article_id)"
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def unread_article_ids(self, extractor: str) -> list[str]:
+        rows = self._query(
+            "SELECT a.id FROM articles a LEFT JOIN readings r ON r.article_id = a.id "
+            f"WHERE r.article_id IS NULL OR r.extractor <> {self._mark} ORDER BY a.seq",
+            [extractor],
+        )
+        return [r[0] for r in rows]
+
+    def iter_events(self) -> Iterator[StoredEvent]:
+        rows = self._query(
+            "SELECT e.article_id, e.idx, e.body, a.source_id, a.source, a.published, a.credits "
+            "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx"
+        )
+        for article_id, idx, body, source_id, outlet, published, credits in rows:
+            event = EventReport.model_validate_json(body)
+            if event.index is None or event.article_id is None:
+                event = event.model_copy(update={"index": idx, "article_id": article_id})
+            yield StoredEvent(
+                event=event,
+                article_id=article_id,
+                source_id=source_id,
+                outlet=outlet,
+                published=published,
+                credits=tuple(credits or ()),
+            )
+
+    def count_events(self) -> int:
+        return int(self._query("SELECT count(*) FROM events")[0][0])
+
+    def _bodies(self, table: str, article_ids: Sequence[str] | None) -> list[tuple[Any, ...]]:
+        if article_ids is None:
+            return self._query(f"SELECT body, article_id FROM {table} ORDER BY article_id, idx")
+        return self._query(
+            f"SELECT body, article_id FROM {table} WHERE {self._any_article} "
+            "ORDER BY article_id, idx",
+            [list(article_ids)],
+        )
+
+    def list_quotes(self, article_ids: Sequence[str] | None = None) -> list[Quote]:
+        return [
+            Quote.model_validate_json(b).model_copy(update={"article_id": a})
+            for b, a in self._bodies("quotes", article_ids)
+        ]
+
+    def list_designations(self, article_ids: Sequence[str] | None = None) -> list[Designation]:
+        return [
+            Designation.model_validate_json(b).model_copy(update={"article_id": a})
+            for b, a in self._bodies("designations", article_ids)
+        ]
 
 
 class IncidentReads:
@@ -200,4 +267,4 @@ class IncidentReads:
         return int(self._query(f"SELECT count(*) FROM incidents{where}", params)[0][0])
 
 
-__all__ = ["ARTICLE_COLS", "ARTICLE_FIELDS", "ArticleReads", "IncidentReads"]
+__all__ = ["ARTICLE_COLS", "ARTICLE_FIELDS", "ArticleReads", "IncidentReads", "ReadingReads"]
