@@ -365,6 +365,69 @@ class ArticleContext:
         return None
 
 
+# A place named only to locate another ("north of Aleppo", "15 km from the border town of
+# Kilis") is a reference point, not where the event happened.
+_BEARINGS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "km",
+        "kms",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+    }
+)
+_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "area"})
+_RANK = {"point": 0, "city": 1, "admin1": 2}
+
+
+def reference_point(ent: Span) -> bool:
+    """Is the place named as a bearing or distance from somewhere else: "north of X",
+    "X km from Y", "north-east of the town of Y"?"""
+    doc = ent.doc
+    i = ent.start
+    while i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS:
+        i -= 2  # "... of the town of Y": read past "the town of"
+        if doc[i - 1].lower_ in {"the", "a"}:
+            i -= 1
+    if i >= 1 and doc[i - 1].lower_ in {"the", "a"}:
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ in {"of", "from"} and doc[i - 2].lower_ in _BEARINGS
+
+
+def most_specific(chosen: PlaceRef, others: list[PlaceRef]) -> PlaceRef:
+    """The finest place the sentence names inside the chosen one: "in Azaz in Aleppo
+    province" happened in Azaz (a town inside the province), as a coder codes it."""
+    rank = _RANK.get(chosen.precision)
+    if rank is None or chosen.id is None:
+        return chosen
+    area = chosen.admin1 or chosen.name
+    inside = [
+        o
+        for o in others
+        if o.id is not None
+        and o.id != chosen.id
+        and _RANK.get(o.precision, rank) < rank
+        and o.country == chosen.country
+        and o.admin1 == area
+    ]
+    if not inside:
+        return chosen
+    best = min(inside, key=lambda o: _RANK[o.precision])
+    return best.model_copy(
+        update={"reason": f"most specific place inside {chosen.name}: {best.reason}"}
+    )
+
+
 def is_proper_name(text: str) -> bool:
     """Does a mention read as a proper name (some word capitalised, or a digit-free acronym)?"""
     return any(word[:1].isupper() for word in text.split())
@@ -444,6 +507,8 @@ __all__ = [
     "PersonRegistry",
     "dateline_end",
     "is_proper_name",
+    "most_specific",
     "name_on",
     "person_in",
+    "reference_point",
 ]

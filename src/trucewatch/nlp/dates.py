@@ -20,6 +20,11 @@ dateparser reads explicit dates well but returns nothing for "hours after" and r
 | "in March"                               | that month (year as above)           | month     |
 | "in 2015"                                | that year                            | year      |
 
+A date that dates another event is not the sentence's: "the deadliest attack since the
+truce began on 27 February", "its air campaign, which began on Sept. 30", "since
+Saturday" name when a reference event (a truce, a campaign, a period) started, so they
+are read past (`reference_spans`) before the table applies.
+
 With no publication date, only phrases that carry their own year yield a date: the reader
 never invents a year.
 """
@@ -34,7 +39,8 @@ import dateparser
 from trucewatch.model.event import DatePrecision
 
 # v2: "the same day"/"hours after" inherit; earliest of two weekdays; "January 10 and 11"
-DATES_VERSION = "trucewatch.nlp.dates.v2"
+# v3: dates of a reference event ("since the truce began on 27 February") are read past
+DATES_VERSION = "trucewatch.nlp.dates.v3"
 
 _MONTHS = {
     m: i + 1
@@ -105,6 +111,23 @@ _REFERS_BACK = re.compile(
     r"|that same (?:day|night)|(?:hours|minutes) (?:after|before|earlier|later))\b",
     re.IGNORECASE,
 )
+# When a reference event started: after "since", or in a clause whose verb says something
+# began ("the truce began on", "which came into force on", "since it was declared on").
+_WHEN = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+    r"|(?:last\s+)?(?:" + "|".join(_WEEKDAYS) + r")|(?:19|20)\d\d)(?:,?\s+(?:19|20)\d\d)?"
+)
+_STARTED = (
+    r"(?:began|begun|begins|started|starts|came into (?:force|effect)|took effect"
+    r"|went into (?:force|effect)|(?:was|were) (?:declared|agreed|signed|announced|brokered"
+    r"|launched)|launched|declared|signed)"
+)
+_REFERENCE = re.compile(
+    rf"\b(?:since|which|that|after|before|when|until)\s+(?:[\w'’.-]+,?\s+){{0,6}}?"
+    rf"{_STARTED}\s+(?:on\s+|in\s+)?{_WHEN}"
+    rf"|\bsince\s+(?:early\s+|late\s+|mid-?)?{_WHEN}",
+    re.IGNORECASE,
+)
 _MONTH_REL = re.compile(r"\b(last month|earlier this month|this month)\b", re.IGNORECASE)
 
 
@@ -139,6 +162,7 @@ def resolve_date(
     text: str, published: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision] | None:
     """The date a sentence gives its event, or None when it names no time at all."""
+    text = _read_past_references(text)
     iso = _ISO.search(text)
     if iso:
         try:
@@ -187,6 +211,18 @@ def resolve_date(
     return None
 
 
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of phrases dating a reference event, not the sentence's own: "since the
+    truce began on 27 February", "which began on Sept. 30", "since Saturday"."""
+    return [m.span() for m in _REFERENCE.finditer(text)]
+
+
+def _read_past_references(text: str) -> str:
+    for start, end in reference_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def refers_back(text: str) -> bool:
     """Does the sentence date its event by the one told before it ("on the same day",
     "hours after the truce")? The reader then inherits the previous date."""
@@ -208,4 +244,4 @@ def leading_date(text: str) -> dt.date | None:
     return None
 
 
-__all__ = ["DATES_VERSION", "leading_date", "refers_back", "resolve_date"]
+__all__ = ["DATES_VERSION", "leading_date", "reference_spans", "refers_back", "resolve_date"]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, Certainty, EventReport, PlaceRef
 from trucewatch.nlp.certainty import read_certainty
-from trucewatch.nlp.context import ArticleContext
+from trucewatch.nlp.context import ArticleContext, most_specific, reference_point
 from trucewatch.nlp.context import dateline_end as _dateline_end
 from trucewatch.nlp.dates import resolve_date
 from trucewatch.nlp.lexicon import (
@@ -505,27 +505,31 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     # ("Moscow denied", "Ankara's foreign ministry") stands for its government
     dateline = _dateline_end(doc.text)
     ents = [e for e in named if e.start_char >= dateline and not place_as_actor(e.root)]
-    # attached to the trigger ("shelling in X", "killed ... in X")
+    # "north of X", "15 km from X": a reference point; any other place named is the event's
+    anchors = {e.start for e in ents if reference_point(e)}
+    here = [ctx.place(e.text) for e in ents if e.start not in anchors]
+    # attached to the trigger ("shelling in X", "killed ... in the town of X")
     for t in [trigger, *list(trigger.ancestors)[:2]]:
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for e in ents:
-                    if e.root.head.i == child.i or e.root.head.head.i == child.i:
+                    up = {a.i for a in list(e.root.ancestors)[:3]}  # "in the town of X"
+                    if e.start not in anchors and child.i in up:
                         ref = ctx.place(e.text)
                         if _specific(ref):
-                            return ref
+                            return most_specific(ref, here)
 
-    def rank(e: Span) -> tuple[bool, int]:
-        # places inside the report's country first, then the nearest to the trigger
+    def rank(e: Span) -> tuple[bool, bool, int]:
+        # places inside the report's country first, reference points last, then the nearest
         ref = ctx.place(e.text)
         abroad = bool(ctx.country and ref.country and ref.country != ctx.country)
-        return abroad, min(abs(e.start - trigger.i), abs(e.end - trigger.i))
+        return abroad, e.start in anchors, min(abs(e.start - trigger.i), abs(e.end - trigger.i))
 
     ents.sort(key=rank)
     for e in ents:
         ref = ctx.place(e.text)
         if _specific(ref):
-            return ref
+            return most_specific(ref, here)
     ents = ents or [e for e in named if not place_as_actor(e.root)] or named
     lead = ctx.article_place()
     if lead is not None:

@@ -16,17 +16,32 @@ Ukraine" then keeps the town; `is_place` still lets the reader count "Ukraine" t
 report's country. On tests/fixtures/gold, against the ruler's hash order: event.actor1
 29 -> 30, location 51 -> 52, country 61 -> 64 of 50/63/72, no field lower. (Place label
 winning instead: country 65, but location 50 and one case fewer passed.)
+
+Two codebook rules for a place name that runs on into more capitalised words (v2):
+- the longest known name wins: the knowledge base resolves many names only as spelling
+  variants ("Tal Rifaat" -> "Tall Rif'at"), which are no patterns here, so the bare
+  prefix "Tal" (a town in India) used to win and, preset ahead of the NER, kept the NER
+  from reading the whole name. With a `resolves` check, a place match is first tried
+  extended over the next capitalised words (up to EXTEND_WORDS), longest first.
+- a place word inside a person's name is not a place ("Vladimir Putin", "Sergei Ivanov"):
+  with `defer` on, a place match next to a capitalised word (not a sentence's first) is
+  held back until the NER has run (SETTLE_COMPONENT); a PERSON over it, or a longer place
+  entity containing it, wins; else it is set as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-NAMES_VERSION = "trucewatch.nlp.names.v1"
+NAMES_VERSION = "trucewatch.nlp.names.v2"  # v2: longer resolvable names; deferred places
 COMPONENT = "trucewatch_names"
+SETTLE_COMPONENT = "trucewatch_names_settle"  # runs after "ner": places held back above
+DEFERRED_KEY = "trucewatch_deferred_places"  # Doc.user_data: (label, start, end) held back
+EXTEND_WORDS = 3  # capitalised words a place name may run on by ("Deir al-Zor", "Tal Abyad")
+_CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "an", "-"})
 PREFERRED_LABELS = ("ACTOR",)  # a phrase with two labels keeps this one
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -54,6 +69,11 @@ class NameMatcher:
         self._prefixes: set[str] = set()
         self._firsts: set[str] = set()  # first characters of phrases: skips punctuation
         self._max_chars = 0
+        # Does the knowledge base resolve this text as a place (spelling variants too)?
+        self.resolves: Callable[[str], bool] | None = None
+        # Hold back a place followed by a capitalised word until the NER has run: set only
+        # when SETTLE_COMPONENT follows the NER in the pipeline.
+        self.defer = False
         self.add(patterns)
 
     def add(self, patterns: Iterable[tuple[str, str]]) -> None:
@@ -117,22 +137,122 @@ class NameMatcher:
                     break
         return found
 
+    def longer(self, doc: Doc, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Place matches run on over the next capitalised words when the knowledge base
+        resolves the longer text ("Tal" + "Rifaat"); longest first, one per match."""
+        if self.resolves is None:
+            return []
+        known = {(start, end) for _, start, end in found}
+        out: list[tuple[str, int, int]] = []
+        for label, start, end in found:
+            if label not in PLACE_LABELS:
+                continue
+            stop = end
+            words = 0
+            while stop < len(doc) and words < EXTEND_WORDS:
+                token = doc[stop]
+                if token.lower_ in _CONNECTORS:
+                    stop += 1  # "al" / "-" inside "Deir al-Zor"
+                    continue
+                if not _capital_word(token.text):
+                    break
+                stop += 1
+                words += 1
+            for j in range(stop, end, -1):
+                if not _capital_word(doc[j - 1].text) or (start, j) in known:
+                    continue
+                if self.resolves(doc[start:j].text):
+                    out.append((label, start, j))
+                    break
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         found = self.matches(doc)
         if not found:
             return doc
+        found += self.longer(doc, found)
         found.sort(key=lambda m: (m[1] - m[2], m[1]))  # longest first, then leftmost
         taken: set[int] = set()
-        entities = list(doc.ents)
-        new: list[Span] = []
+        kept: list[tuple[str, int, int]] = []
         for label, start, end in found:
             if start in taken or end - 1 in taken:
                 continue
+            kept.append((label, start, end))
+            taken.update(range(start, end))
+        deferred: list[tuple[str, int, int]] = []
+        if self.defer:
+            # a place next to another place may be a name too ("Vardan Kostel")
+            others = taken - {
+                i for label, a, b in kept if label in PLACE_LABELS for i in range(a, b)
+            }
+            for match in kept:
+                label, start, end = match
+                if label in PLACE_LABELS and (
+                    _name_after(doc, end, others) or _name_before(doc, start, others)
+                ):
+                    deferred.append(match)
+            if deferred:
+                doc.user_data[DEFERRED_KEY] = deferred
+        entities = list(doc.ents)
+        new: list[Span] = []
+        for label, start, end in kept:
+            if (label, start, end) in deferred:
+                continue
             new.append(Span(doc, start, end, label=label))
             entities = [e for e in entities if not (e.start < end and e.end > start)]
-            taken.update(range(start, end))
         doc.ents = entities + new
         return doc
+
+
+def _capital_word(text: str) -> bool:
+    return text[:1].isupper() and text[:1].isalpha()
+
+
+_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "‘", "'", "-", "—", "–", "("})
+
+
+def _name_after(doc: Doc, end: int, taken: set[int]) -> bool:
+    """Is the match followed by a capitalised word of no known name ("Vladimir Putin")?"""
+    return end < len(doc) and end not in taken and _capital_word(doc[end].text)
+
+
+def _name_before(doc: Doc, start: int, taken: set[int]) -> bool:
+    """Is the match preceded by a capitalised word that no sentence start explains
+    ("Sergei Ivanov", not "In Azaz")?"""
+    i = start - 1
+    if i < 0 or i in taken or not _capital_word(doc[i].text) or doc[i].is_stop:
+        return False  # "In Azaz", "The Hague": a function word, capitalised as an opener
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return not (before.is_space or before.text in _OPENERS or "\n" in before.whitespace_)
+
+
+def settle_deferred(doc: Doc) -> Doc:
+    """Set the places the matcher held back, now the NER has read the words after them: a
+    PERSON entity over one ("Vladimir Putin") means a name, not a place; a longer place
+    entity containing it ("Tal Abyad" read whole) is the place; else the known name wins
+    over whatever the NER put there."""
+    deferred = doc.user_data.pop(DEFERRED_KEY, None)
+    if not deferred:
+        return doc
+    entities = list(doc.ents)
+    for label, start, end in deferred:
+        over = [e for e in entities if e.start < end and e.end > start]
+        if any(e.label_ == "PERSON" for e in over):
+            continue
+        if any(
+            e.label_ in _NER_PLACES and e.start <= start and e.end >= end and len(e) > end - start
+            for e in over
+        ):
+            continue
+        entities = [e for e in entities if not (e.start < end and e.end > start)]
+        entities.append(Span(doc, start, end, label=label))
+    doc.ents = entities
+    return doc
+
+
+_NER_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @Language.factory(COMPONENT, default_config={})
@@ -141,4 +261,19 @@ def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
     return NameMatcher()
 
 
-__all__ = ["COMPONENT", "NAMES_VERSION", "PLACE_LABELS", "PREFERRED_LABELS", "NameMatcher"]
+@Language.component(SETTLE_COMPONENT)
+def settle_component(doc: Doc) -> Doc:
+    """Registered so `nlp.add_pipe(SETTLE_COMPONENT, after="ner")` works."""
+    return settle_deferred(doc)
+
+
+__all__ = [
+    "COMPONENT",
+    "DEFERRED_KEY",
+    "NAMES_VERSION",
+    "PLACE_LABELS",
+    "PREFERRED_LABELS",
+    "SETTLE_COMPONENT",
+    "NameMatcher",
+    "settle_deferred",
+]

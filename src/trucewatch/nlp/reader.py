@@ -17,12 +17,13 @@ on demand would save a few percent at most; it is not done.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import multiprocessing
 import queue
 import re
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -40,7 +41,7 @@ from trucewatch.model.kb import (
     Unresolved,
 )
 from trucewatch.nlp.certainty import claimant
-from trucewatch.nlp.context import ArticleContext, person_in
+from trucewatch.nlp.context import EXACT_MATCH_SCORE, ArticleContext, person_in
 from trucewatch.nlp.dates import refers_back, resolve_date
 from trucewatch.nlp.designations import designations_in
 from trucewatch.nlp.events import HISTORY_DAYS, events_in_sentence, is_candidate, merge_events
@@ -60,7 +61,7 @@ from trucewatch.nlp.merge import (
     event_family,
 )
 from trucewatch.nlp.names import COMPONENT as NAMES_COMPONENT
-from trucewatch.nlp.names import PLACE_LABELS, NameMatcher
+from trucewatch.nlp.names import PLACE_LABELS, SETTLE_COMPONENT, NameMatcher
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.quotes import (
     QuoteMark,
@@ -150,7 +151,23 @@ def load_reader(kb: KnowledgeBase | None, *, model: str | None = None) -> Reader
         if patterns:
             matcher: NameMatcher = nlp.add_pipe(NAMES_COMPONENT, first=True)  # type: ignore[assignment]
             matcher.add(patterns)
+            matcher.resolves = _known_place(kb)
+            if "ner" in nlp.pipe_names:
+                nlp.add_pipe(SETTLE_COMPONENT, after="ner")
+                matcher.defer = True
     return Reader(nlp, kb)
+
+
+def _known_place(kb: KnowledgeBase) -> Callable[[str], bool]:
+    """Does the knowledge base resolve a text as a place, exactly or as a spelling variant
+    (no fuzzy guesses: "Azaz Turkish" is no place)?"""
+
+    @functools.lru_cache(maxsize=KB_CACHE_ENTRIES)
+    def known(text: str) -> bool:
+        match = kb.resolve_place(text)
+        return isinstance(match, PlaceMatch) and match.score >= EXACT_MATCH_SCORE
+
+    return known
 
 
 def _frozen(context: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
