@@ -262,12 +262,19 @@ class Pipeline:
         from trucewatch.model.incident import EventKey, ReportedEvent
 
         store = self._require_store()
-        fingerprints: dict[str, str] = {}
+        events = list(store.iter_events())
+        # Fingerprints are computed once per article and kept, not re-read on every run.
+        article_ids = sorted({e.article_id for e in events})
+        fingerprints = store.fingerprints(article_ids)
+        new = {}
+        for article_id in article_ids:
+            if article_id not in fingerprints:
+                article = store.get_article(article_id)
+                new[article_id] = fingerprint(article.text if article else "")
+        store.put_fingerprints(new)
+        fingerprints.update(new)
         reported = []
-        for stored in store.iter_events():
-            if stored.article_id not in fingerprints:
-                article = store.get_article(stored.article_id)
-                fingerprints[stored.article_id] = fingerprint(article.text if article else "")
+        for stored in events:
             reported.append(
                 ReportedEvent(
                     key=EventKey(article_id=stored.article_id, index=stored.event.index or 0),

@@ -409,3 +409,13 @@ def test_factory_opens_duckdb_for_a_path(tmp_path: Path) -> None:
         assert isinstance(store, DuckDBStore)
     finally:
         store.close()
+
+
+def test_fingerprints_are_kept_once_per_article(any_store: AnyStore) -> None:
+    assert any_store.fingerprints([]) == {}
+    any_store.put_fingerprints({"a1": "sketch-one", "a2": "sketch-two"})
+    any_store.put_fingerprints({"a1": "a later sketch", "a3": "sketch-three"})
+    assert any_store.fingerprints(["a1", "a3", "missing"]) == {
+        "a1": "sketch-one",
+        "a3": "sketch-three",
+    }

@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS tokens (
   name VARCHAR PRIMARY KEY, token_hash VARCHAR, scope VARCHAR, created TIMESTAMP);
 CREATE TABLE IF NOT EXISTS agreements (id VARCHAR PRIMARY KEY, yaml_text VARCHAR);
 ALTER TABLE incidents ADD COLUMN IF NOT EXISTS location_name VARCHAR;
+CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR PRIMARY KEY, fingerprint VARCHAR);
 """
 
 
@@ -318,6 +319,15 @@ class DuckDBStore(ArticleReads, ReadingReads, IncidentReads):
             except duckdb.Error as error:
                 self._con.execute("ROLLBACK")
                 raise StoreError(f"could not store readings: {error}") from None
+
+    def put_fingerprints(self, fingerprints: dict[str, str]) -> None:
+        """Keep each article's fingerprint once; a known article keeps its first one."""
+        if not fingerprints:
+            return
+        with self._lock:
+            self._con.executemany(
+                "INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", list(fingerprints.items())
+            )
 
     # ---- incidents ------------------------------------------------------------------------
 

@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_by_hash ON tokens (token_hash);
 CREATE TABLE IF NOT EXISTS agreements (id TEXT COLLATE "C" PRIMARY KEY, yaml_text TEXT);
 ALTER TABLE incidents ADD COLUMN IF NOT EXISTS location_name TEXT;
+CREATE TABLE IF NOT EXISTS fingerprints (article_id TEXT COLLATE "C" PRIMARY KEY, fingerprint TEXT);
 """
 
 # Any constant works: it only keeps two processes from creating the schema at once.
@@ -408,6 +409,16 @@ class PostgresStore(ArticleReads, ReadingReads, IncidentReads):
             self._copy(cur, "quotes", ("article_id", "idx", "speaker", "body"), quotes)
             self._copy(cur, "designations", ("article_id", "idx", "body"), designations)
             self._copy(cur, "readings", ("article_id", "extractor"), marks)
+
+    def put_fingerprints(self, fingerprints: dict[str, str]) -> None:
+        """Keep each article's fingerprint once; a known article keeps its first one."""
+        if not fingerprints:
+            return
+        with self._write("store fingerprints") as cur:
+            cur.executemany(
+                "INSERT INTO fingerprints VALUES (%s, %s) ON CONFLICT (article_id) DO NOTHING",
+                list(fingerprints.items()),
+            )
 
     # ---- incidents ------------------------------------------------------------------------
 

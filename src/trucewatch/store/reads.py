@@ -132,6 +132,16 @@ class ReadingReads:
     def count_events(self) -> int:
         return int(self._query("SELECT count(*) FROM events")[0][0])
 
+    def fingerprints(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Stored text fingerprints of these articles (fusion's near-duplicate test)."""
+        if not article_ids:
+            return {}
+        rows = self._query(
+            f"SELECT article_id, fingerprint FROM fingerprints WHERE {self._any_article}",
+            [list(article_ids)],
+        )
+        return {r[0]: r[1] for r in rows}
+
     def _bodies(self, table: str, article_ids: Sequence[str] | None) -> list[tuple[Any, ...]]:
         if article_ids is None:
             return self._query(f"SELECT body, article_id FROM {table} ORDER BY article_id, idx")
