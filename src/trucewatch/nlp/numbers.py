@@ -26,7 +26,7 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 
 # v3: combatant-only tolls give 0 civilians; a figure told twice in a sentence counts once
 # v4: "one of the attackers", "a shepherd was killed", "no one was killed" -> 0, "unarmed"
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v5"  # v5: ACLED round multiples
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v6"  # v5: ACLED round multiples
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -138,7 +138,7 @@ _AFTER_VERB = re.compile(
     re.IGNORECASE,
 )
 _TOLL = re.compile(
-    rf"\b(?:death toll|toll)\b[^.]{{0,30}}?\b(?:rose|risen|climbed|reached|stood|stands|is|was"
+    rf"\b(?:death toll|toll)\b[^.]{{0,120}}?\b(?:rose|risen|climbed|reached|stood|stands|is|was"
     rf"|to|at)\s+(?:at least |more than |some )?{_COUNT}\b",
     re.IGNORECASE,
 )
@@ -186,8 +186,9 @@ _CUMULATIVE = re.compile(
     r"(?:war|conflict|insurgency|uprising|crisis)\b"
     r"|\b(?:in|during) the (?:last|past) (?:\w+ )?(?:weeks?|months?|years?)\b"
     # "the war has killed ...", "a conflict that has claimed ...": the war's dead
-    r"|\b(?:war|conflict|insurgency|uprising|violence|fighting)\s+(?:that\s+|which\s+)?"
-    r"(?:ha(?:s|ve)|had)\s+(?:now\s+|already\s+)?(?:killed|claimed|left|cost)\b"
+    r"|\b(?:war|conflict|insurgency|uprising|violence|fighting)(?:,[^,.;]{1,60},)?\s+"
+    r"(?:that\s+|which\s+)?(?:ha(?:s|ve)|had)\s+(?:now\s+|already\s+)?"
+    r"(?:killed|claimed|left|cost)\b"
     r"|\b(?:ha(?:s|ve)|had)\s+(?:been\s+)?(?:killed|died)\b[^.;]*?\b(?:this|last|past) year\b"
     r"|\bover the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b",
     re.IGNORECASE,
@@ -339,7 +340,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         mods = match.group("mods").lower()
         if match.group("of") and (noun not in _ARMED or mods):
             continue  # "three of the victims" restates; "one of the attackers" counts
-        if re.search(r"\b(?:years?|km|kilomet|of the|from|who)\b", mods):
+        if re.search(r"\b(?:years?|km|kilomet|of the|from|who|million|billion)\b", mods):
             continue
         raw = match.group("n").lower()
         if raw in {"a", "an"} and (noun.endswith("s") or noun in _COLLECTIVE):
@@ -399,6 +400,11 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             if kind == "kill":
                 if pattern is _TOLL:
                     killed = max(killed, n)
+                    # "the toll reached 33 civilians": the toll names its victims
+                    after = text[match.end() : match.end() + 30].lower().split()
+                    if after and after[0].strip(",.;") in VICTIM_NOUNS:
+                        civilians = max(civilians, n)
+                        found_civ = True
                 else:
                     killed += n
                     generic_kill = True
