@@ -292,7 +292,7 @@ class Pipeline:
         designations: dict[str, list] = {}
         for designation in store.list_designations():
             designations.setdefault(designation.article_id or "", []).append(designation)
-        previous = list(store.iter_incidents()) if hasattr(store, "iter_incidents") else []
+        previous = list(store.iter_incidents())
         incidents = fuse_events(
             reported,
             previous=previous,

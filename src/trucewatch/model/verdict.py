@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -15,15 +15,7 @@ VerdictKind = Literal[
     "not-covered",
     "insufficient-evidence",
 ]
-VERDICT_KINDS: tuple[str, ...] = (
-    "violation",
-    "exempt",
-    "contested",
-    "before-effect",
-    "after-end",
-    "not-covered",
-    "insufficient-evidence",
-)
+VERDICT_KINDS: tuple[str, ...] = get_args(VerdictKind)
 
 
 class Verdict(BaseModel):

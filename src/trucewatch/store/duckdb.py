@@ -28,7 +28,7 @@ from trucewatch.model import (
     RunReport,
 )
 from trucewatch.store.base import ArticleSource
-from trucewatch.store.reads import ArticleReads, IncidentReads, ReadingReads
+from trucewatch.store.reads import ArticleReads, Closing, IncidentReads, ReadingReads
 
 SCHEMA_VERSION = 1
 
@@ -79,7 +79,7 @@ def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-class DuckDBStore(ArticleReads, ReadingReads, IncidentReads):
+class DuckDBStore(Closing, ArticleReads, ReadingReads, IncidentReads):
     """The default store. `path` ':memory:' gives a throwaway database for tests."""
 
     def __init__(self, path: str | Path = "trucewatch.duckdb", read_only: bool = False) -> None:
@@ -119,16 +119,6 @@ class DuckDBStore(ArticleReads, ReadingReads, IncidentReads):
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             return self._con.execute(sql, list(params)).fetchall()
-
-    def close(self) -> None:
-        with self._lock:
-            self._con.close()
-
-    def __enter__(self) -> DuckDBStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # ---- runs -----------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from trucewatch.store.reads import (
     ARTICLE_COLS,
     ARTICLE_FIELDS,
     ArticleReads,
+    Closing,
     IncidentReads,
     ReadingReads,
 )
@@ -132,7 +133,7 @@ def _lower(name: str | None) -> str | None:
     return name.lower() if name is not None else None
 
 
-class PostgresStore(ArticleReads, ReadingReads, IncidentReads):
+class PostgresStore(Closing, ArticleReads, ReadingReads, IncidentReads):
     """The server store. `dsn` is a libpq URL or key=value string; no connection pool needed.
 
     One connection serves the process, guarded by a lock like `DuckDBStore`; a broken
@@ -261,16 +262,6 @@ class PostgresStore(ArticleReads, ReadingReads, IncidentReads):
         with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
-
-    def close(self) -> None:
-        with self._lock:
-            self._con.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # ---- runs -----------------------------------------------------------------------------
 

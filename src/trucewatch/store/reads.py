@@ -7,7 +7,7 @@ how a case-blind actor name is stored, so the read semantics cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Self
 
 from trucewatch.model import Article, Designation, EventReport, Incident, Quote
 from trucewatch.store.base import (
@@ -35,6 +35,23 @@ ARTICLE_FIELDS = (
     "extractor",
 )
 ARTICLE_COLS = ", ".join(ARTICLE_FIELDS)
+
+
+class Closing:
+    """Mixin: close the backend's one connection under its lock; usable as a context."""
+
+    _lock: Any
+    _con: Any
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class ArticleReads:
@@ -277,4 +294,11 @@ class IncidentReads:
         return int(self._query(f"SELECT count(*) FROM incidents{where}", params)[0][0])
 
 
-__all__ = ["ARTICLE_COLS", "ARTICLE_FIELDS", "ArticleReads", "IncidentReads", "ReadingReads"]
+__all__ = [
+    "ARTICLE_COLS",
+    "ARTICLE_FIELDS",
+    "ArticleReads",
+    "Closing",
+    "IncidentReads",
+    "ReadingReads",
+]
