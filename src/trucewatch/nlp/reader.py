@@ -63,6 +63,7 @@ from trucewatch.nlp.merge import (
 from trucewatch.nlp.names import COMPONENT as NAMES_COMPONENT
 from trucewatch.nlp.names import PLACE_LABELS, SETTLE_COMPONENT, NameMatcher
 from trucewatch.nlp.numbers import read_casualties
+from trucewatch.nlp.ops import limit_blas_threads, use_blas_ops
 from trucewatch.nlp.quotes import (
     QuoteMark,
     dedupe_quotes,
@@ -142,6 +143,8 @@ def load_reader(kb: KnowledgeBase | None, *, model: str | None = None) -> Reader
     ~30 s to build from the ~54k names; this takes ~0.1 s.
     """
     nlp = _load_spacy(model)
+    limit_blas_threads()
+    use_blas_ops(nlp)
     if kb is not None:
         patterns = [
             (label, phrase)
