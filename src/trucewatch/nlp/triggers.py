@@ -10,6 +10,7 @@ FA-KES.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 TRIGGERS_VERSION = "trucewatch.nlp.triggers.v5"  # v4: round 4 protest intervention; v5: round 5
@@ -25,11 +26,29 @@ class Trigger:
     sub_event_type: str
     pattern: re.Pattern[str]
     rank: float
+    # The same pattern without IGNORECASE, for text lower-cased once by the caller: Python's
+    # case-insensitive matching is the slow part (bench corpus: 3.3 -> 1.3 ms per report
+    # for a pass over all triggers). None when a part of the pattern is case-sensitive.
+    lowered: re.Pattern[str] | None = None
+
+    def finditer(self, text: str, lower: str | None = None) -> Iterator[re.Match[str]]:
+        """Matches in `text`, found in `lower` (= text.lower()) when given. Offsets are the
+        text's; a lower-casing that changes the length (rare non-ASCII) falls back."""
+        if lower is not None and self.lowered is not None and len(lower) == len(text):
+            return self.lowered.finditer(lower)
+        return self.pattern.finditer(text)
 
 
 def _t(sub: str, rank: float, *alternatives: str) -> Trigger:
     body = "|".join(alternatives)
-    return Trigger(sub, re.compile(rf"\b(?:{body})", re.IGNORECASE), rank)
+    pattern = rf"\b(?:{body})"
+    # "(?-i:liberated)" must not match "Liberation": such patterns keep IGNORECASE only
+    lowered = (
+        None
+        if "(?-i" in pattern or re.search(r"[A-Z]", re.sub(r"\\.", "", pattern))
+        else (re.compile(pattern))
+    )
+    return Trigger(sub, re.compile(pattern, re.IGNORECASE), rank, lowered)
 
 
 # Ordered roughly from most to least specific: a sentence with "suicide bomber" and
