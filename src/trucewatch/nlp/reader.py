@@ -6,12 +6,12 @@ casualty words, quote marks, speech verbs, "terrorist" labels) and parses only t
 The lemmatizer and attribute ruler are disabled: the rules read lower-cased text and
 fine-grained tags, never lemmas (that saves ~15% of spaCy time).
 
-Where the time goes (bench/bench_extract.py, CPU per ~2,000-character report): spaCy on
-the flagged sentences ~37 ms, of which the NER (with its own embedding layer) ~22 ms,
-the shared tok2vec ~11 ms and the parser only ~6 ms; the rules ~9 ms. Dense conflict
-copy flags ~80% of its words, and every rule that runs on a flagged sentence (event
-agent/target/place, reported speech, speakers, designations) reads the parse, so parsing
-on demand would save a few percent at most; it is not done.
+Where the time goes (bench/bench_extract.py, CPU per ~2,000-character report, one
+process): spaCy's networks on the flagged sentences took ~37 ms with thinc's bundled
+`blis` and ~19 ms with NumPy's OpenBLAS on one thread (nlp/ops.py; identical parses); the
+NER with its own embedding layer is the largest part. The rules take ~9 ms, the cheap
+pass ~1.3 ms. Dense conflict copy flags ~80% of its words, so parsing on demand saves
+a fifth of the model's time, not more.
 """
 
 from __future__ import annotations
