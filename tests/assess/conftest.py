@@ -57,6 +57,10 @@ class FictionalKB:
     def actor(self, actor_id: str) -> Actor | None:
         return self._actors.get(actor_id)
 
+    def branch(self, actor_id: str, branch: str) -> Actor | None:
+        units = self._actors.values()
+        return next((a for a in units if a.parent == actor_id and a.branch == branch), None)
+
     def entity_patterns(self) -> list[tuple[str, str]]:
         return [("ACTOR", a.name) for a in self._actors.values()]
 

@@ -67,6 +67,9 @@ class FictionalKB:
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def branch(self, actor_id: str, branch: str) -> Actor | None:
+        return next((a for a in self.actors if a.parent == actor_id and a.branch == branch), None)
+
     def entity_patterns(self) -> list[tuple[str, str]]:
         out = [("ACTOR", a.name) for a in self.actors if a.kind != "civilians"]
         out += [

@@ -131,6 +131,11 @@ class KnowledgeBase(Protocol):
 
     def actor(self, actor_id: str) -> Actor | None: ...
 
+    def branch(self, actor_id: str, branch: str) -> Actor | None:
+        """The actor's own unit serving `branch` ("air", "army", "military", "police"...),
+        nearest first; None when it lists none."""
+        ...
+
     def entity_patterns(self) -> list[tuple[str, str]]:
         """(label, phrase) pairs for an entity ruler: ACTOR/GPE names the KB knows."""
         ...

@@ -238,7 +238,7 @@ def _protest_sides(
     return actor1, actor2
 
 
-def _armed_forces(ref: ActorRef, ctx: ArticleContext, on: dt.date | None, sub: str) -> ActorRef:
+def _armed_forces(ref: ActorRef, ctx: ArticleContext, sub: str) -> ActorRef:
     """A state named as the author of violence acted through its armed forces, and ACLED
     codes it so ("Military Forces of Russia (2000-)"): the actor stays as the report names
     it ("Russia"), its ACLED name becomes its armed forces'. Sub-units and non-state actors
@@ -248,14 +248,8 @@ def _armed_forces(ref: ActorRef, ctx: ArticleContext, on: dt.date | None, sub: s
     state = ctx.kb.actor(ref.id)
     if state is None or state.parent is not None:
         return ref
-    arm = "warplanes" if sub == "Air/drone strike" else "forces"
-    forces = ctx.actor(f"{state.name}'s {arm}", on, f"armed forces of {state.name}")
-    if forces.id is None or forces.id == ref.id:
-        return ref
-    branch = ctx.kb.actor(forces.id)
-    if branch is None or branch.parent != state.id:
-        return ref
-    if not forces.acled_name:
+    forces = ctx.kb.branch(state.id, "air" if sub == "Air/drone strike" else "military")
+    if forces is None or not forces.acled_name:
         return ref
     return ref.model_copy(
         update={
@@ -677,7 +671,7 @@ def events_in_sentence(
         certainty, claimed_by = read_certainty(token, doc, sent, ctx)
         violent = SUB_TO_TYPE[sub] in _VIOLENT
         if violent and actor1 is not None:
-            actor1 = _armed_forces(actor1, ctx, date, sub)
+            actor1 = _armed_forces(actor1, ctx, sub)
         if SUB_TO_TYPE[sub] == "Protests":
             actor1, actor2 = _protest_sides(sub, actor1, actor2, ctx, date)
         events.append(

@@ -220,6 +220,9 @@ class CachedKB:
     def actor(self, actor_id: str) -> Actor | None:
         return self.kb.actor(actor_id)
 
+    def branch(self, actor_id: str, branch: str) -> Actor | None:
+        return self.kb.branch(actor_id, branch)
+
     def entity_patterns(self) -> list[tuple[str, str]]:
         return self.kb.entity_patterns()
 

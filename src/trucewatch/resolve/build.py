@@ -114,12 +114,13 @@ ARMED_BRANCHES = frozenset({"air", "army", "navy"})
 def _inherit_acled_names(actors: dict[str, Actor]) -> dict[str, Actor]:
     """ACLED codes a state's air force, army and navy under its military forces ("Military
     Forces of Russia (2000-)"), so an armed branch with no ACLED name of its own takes the
-    ACLED name of its sibling `military` branch."""
-    military = {
-        a.parent: a.acled_name
-        for a in actors.values()
-        if a.branch == "military" and a.parent and a.acled_name
-    }
+    ACLED name of its sibling `military` branch, or of the `military` branch it sits under
+    (Syria's air force is a unit of the Syrian Arab Army in the knowledge base)."""
+    military: dict[str, str] = {}
+    for a in actors.values():
+        if a.branch == "military" and a.parent and a.acled_name:
+            military[a.parent] = a.acled_name
+            military[a.id] = a.acled_name
     for actor_id, actor in list(actors.items()):
         if actor.branch in ARMED_BRANCHES and not actor.acled_name and actor.parent in military:
             actors[actor_id] = actor.model_copy(update={"acled_name": military[actor.parent]})

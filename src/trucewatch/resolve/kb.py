@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from trucewatch.errors import KnowledgeBaseError
 from trucewatch.model.kb import Actor, ActorMatch, DesignationEntry, PlaceMatch, Unresolved
-from trucewatch.resolve.actors import FORCE_PHRASES, ActorIndex
+from trucewatch.resolve.actors import BRANCH_FALLBACK, FORCE_PHRASES, ActorIndex
 from trucewatch.resolve.build import build_actors, build_designations, build_places
 from trucewatch.resolve.loader import RawData, raise_if, read_yaml
 from trucewatch.resolve.places import Gazetteer
@@ -104,6 +104,12 @@ class KB:
 
     def actor(self, actor_id: str) -> Actor | None:
         return self._actors.actors.get(actor_id)
+
+    def branch(self, actor_id: str, branch: str) -> Actor | None:
+        if actor_id not in self._actors.actors or branch not in BRANCH_FALLBACK:
+            return None
+        unit, _ = self._actors.branch_of(actor_id, branch)
+        return None if unit == actor_id else self._actors.actors[unit]
 
     def entity_patterns(self) -> list[tuple[str, str]]:
         """(label, phrase) for an entity ruler: ACTOR names, GPE/LOC places.
