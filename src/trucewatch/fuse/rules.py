@@ -70,6 +70,12 @@ DAY_SLACK = 1
 DAY_VETO = 2
 # An unknown event date falls back to the week before publication.
 UNDATED_LOOKBACK_DAYS = 7
+# Dates coarser than a week ("in February", "this year") cover many same-type events in one
+# town during a war, so overlap alone says little: such a report fuses only when it names the
+# same sub-event type, the same place (within DISTINCT_PLACES_KM) and the same or a related
+# actor1. On the sample corpus every month-precision report that fused on overlap alone was a
+# background mention ("accepted the truce in February", "the offensive began in March").
+COARSE_DATES = frozenset({"month", "year"})
 # Spatial blocking cell: 0.2 deg ~ 22 km of latitude and >= 15 km of longitude up to 45 deg,
 # so a 3x3 neighbourhood holds every place within CITY_KM (wider spans are computed further
 # from the equator). Measured with bench/bench_fuse.py: 0.5 deg cells did ~5x more compares.
@@ -369,9 +375,27 @@ def match(a: Item, b: Item, parents: Mapping[str, str]) -> tuple[float, str] | N
     strong = a.sub == b.sub and time[0] >= 2.0 and place[2]
     if contested and not (strong and _victims_agree(a, b, parents)):
         return None
+    if (a.when in COARSE_DATES or b.when in COARSE_DATES) and not _corroborated(
+        a, b, place, parents
+    ):
+        return None
     score = time[0] + place[0] + actor_score + (2.0 if a.sub == b.sub else 1.0)
     parts = [type_reason, time[1], place[1], actor_reason]
     return score, "; ".join(parts)
+
+
+def _corroborated(
+    a: Item, b: Item, place: tuple[float, str, bool], parents: Mapping[str, str]
+) -> bool:
+    """Enough for a coarse-dated report to join: same sub-type, same place, same attacker
+    (see COARSE_DATES)."""
+    return (
+        a.sub == b.sub
+        and place[2]
+        and a.a1 is not None
+        and b.a1 is not None
+        and related(a.a1, b.a1, parents)
+    )
 
 
 def certainty_rank(certainty: str) -> int:

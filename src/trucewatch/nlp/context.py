@@ -14,9 +14,12 @@ from spacy.tokens import Doc, Span, Token
 from trucewatch.model.document import Article
 from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
 from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
+from trucewatch.nlp.syntax import place_as_actor
 from trucewatch.nlp.text import Sentence
 
-CONTEXT_VERSION = "trucewatch.nlp.context.v4"  # v4: datelines are not the lead place
+# v4: datelines are not the lead place; v5: nor do they (or capitals speaking for their
+# governments) vote for the report's country, and where the wounded were treated is no place
+CONTEXT_VERSION = "trucewatch.nlp.context.v5"
 # The lead a coder reads for an event's place when its own sentence names none: the
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
@@ -267,6 +270,8 @@ class ArticleContext:
                     continue
                 if ent.start_char < dateline:
                     continue  # where the reporter files from
+                if care_place(ent):
+                    continue  # where the wounded were treated
                 ref = self.place(ent.text)
                 if ref.id is None or ref.precision in {"country", "unknown"}:
                     continue
@@ -428,6 +433,40 @@ def most_specific(chosen: PlaceRef, others: list[PlaceRef]) -> PlaceRef:
     )
 
 
+# Words that name where casualties were cared for, not where they were hit.
+_CARE_WORDS = frozenset({"treated", "treatment", "hospitalised", "hospitalized"})
+_CARE_GOALS = frozenset({"treatment", "hospital", "hospitals"})  # "for treatment", "to hospital"
+
+
+def care_place(ent: Span) -> bool:
+    """Is the place named only as where the wounded were treated ("were treated in X",
+    "taken across the border for treatment in the town of X", "taken to hospital in X")?
+    A coder never codes the event there. Only the clause of the place's own verb counts:
+    "shelling hit X and the wounded were treated" keeps X."""
+    for t in list(ent.root.ancestors)[:5]:
+        if t.lower_ in _CARE_WORDS:
+            return True
+        if t.tag_.startswith("VB"):
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ in {"for", "to"}
+                and any(g.lower_ in _CARE_GOALS for g in c.children)
+                for c in t.children
+            )
+    return False
+
+
+def votes_for_country(ent: Span) -> bool:
+    """Does a place mention count towards the report's dominant country? Not the wire
+    dateline (where the reporter files from: "BEIRUT/ISTANBUL (Reuters) -") and not a
+    capital or country named as a government that speaks or blames ("Ankara accused ...",
+    "Moscow has denied"): a report from one country's bureaus about another country's war
+    would otherwise be read against the wrong country, and its towns would not resolve."""
+    if ent.start_char < dateline_end(ent.doc.text):
+        return False
+    return not place_as_actor(ent.root)
+
+
 def is_proper_name(text: str) -> bool:
     """Does a mention read as a proper name (some word capitalised, or a digit-free acronym)?"""
     return any(word[:1].isupper() for word in text.split())
@@ -505,10 +544,12 @@ __all__ = [
     "ArticleContext",
     "Person",
     "PersonRegistry",
+    "care_place",
     "dateline_end",
     "is_proper_name",
     "most_specific",
     "name_on",
     "person_in",
     "reference_point",
+    "votes_for_country",
 ]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, Certainty, EventReport, PlaceRef
 from trucewatch.nlp.certainty import read_certainty
-from trucewatch.nlp.context import ArticleContext, most_specific, reference_point
+from trucewatch.nlp.context import ArticleContext, care_place, most_specific, reference_point
 from trucewatch.nlp.context import dateline_end as _dateline_end
 from trucewatch.nlp.dates import resolve_date
 from trucewatch.nlp.lexicon import (
@@ -490,11 +490,8 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     sentence's place nearest the trigger that resolves below country level, else (as a
     coder reads on) the article's lead place, else the nearest place named at all, else
     the report's dominant country."""
-    named = [
-        e
-        for e in doc.ents
-        if e.label_ in _PLACE_LABELS and not _venue(e.root) and e.text[:1].isupper()
-    ]
+    named = [e for e in doc.ents if e.label_ in _PLACE_LABELS and e.text[:1].isupper()]
+    named = [e for e in named if not (_venue(e.root) or care_place(e))]  # talks; the wounded
     # the dateline says where the reporter files from; a capital that speaks or blames
     # ("Moscow denied", "Ankara's foreign ministry") stands for its government
     dateline = _dateline_end(doc.text)
@@ -809,7 +806,8 @@ _ABSTRACT_DAMAGE = re.compile(r"(?i)(?:attack|destruction|damag|vandalism)")
 
 def _in_negation(token: Token) -> bool:
     """ "no one claimed", "had no knowledge of any clashes", "did not strike": negated.
-    A negated casualty ("no one was killed in the strike") does not negate the strike."""
+    A negated casualty ("no one was killed in the strike") does not negate the strike, nor
+    a negated main clause its relative clause ("the calm did not reach X, where Y attacked")."""
     chain = [token, *list(token.ancestors)[:3]]
     for depth, t in enumerate(chain):
         if depth > 0 and t.lower_ in _SUFFER_VERBS:
@@ -824,7 +822,7 @@ def _in_negation(token: Token) -> bool:
             for c in t.children
         ):
             return True
-        if t.lower_ in SPEECH_VERBS:
+        if t.lower_ in SPEECH_VERBS or t.dep_ == "relcl":
             break
     return False
 

@@ -246,11 +246,13 @@ RELEASED_AFTER_RE = re.compile(
 )
 # A count of events a monitor or an official recorded ("recorded 143 violations, including
 # about 60 explosions"): a tally over a period, not one event. Matched on the text before a
-# trigger that is itself preceded by a number.
+# trigger that is itself preceded by a number. A generalisation over many events ("most
+# strikes so far had hit ...", "the majority of the attacks") is a tally too.
 TALLY_BEFORE_RE = re.compile(
     r"\b(?:recorded|registered|counted|logged|documented|tallied|tally of|total of)\b"
     r"[^.;]{0,140}?(?:about|around|some|nearly|almost|more than|over|at least|roughly|up to)?"
-    r"\s*\d[\d,]*\s+(?:[\w-]+\s+)?$",
+    r"\s*\d[\d,]*\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:most|the (?:vast )?majority)(?: of)?(?: the| its| their| these| those)?\s+$",
     re.IGNORECASE,
 )
 # A withdrawal "under fire" was fought for: no quiet handover.

@@ -41,7 +41,12 @@ from trucewatch.model.kb import (
     Unresolved,
 )
 from trucewatch.nlp.certainty import claimant
-from trucewatch.nlp.context import EXACT_MATCH_SCORE, ArticleContext, person_in
+from trucewatch.nlp.context import (
+    EXACT_MATCH_SCORE,
+    ArticleContext,
+    person_in,
+    votes_for_country,
+)
 from trucewatch.nlp.dates import refers_back, resolve_date
 from trucewatch.nlp.designations import designations_in
 from trucewatch.nlp.events import HISTORY_DAYS, events_in_sentence, is_candidate, merge_events
@@ -312,7 +317,8 @@ class Reader:
             e.text
             for i in sorted(docs)
             for e in docs[i].ents
-            if e.label_ in PLACE_LABELS or (names is not None and names.is_place(e.text))
+            if (e.label_ in PLACE_LABELS or (names is not None and names.is_place(e.text)))
+            and votes_for_country(e)
         ]
         ctx.settle_country(mentions)
         marks = find_quote_marks(article.text)

@@ -106,6 +106,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
         r"|april|may|june|july|august|september|october|november|december|government|reforms?"
         r"|pensions?|wages?|pay|policy|policies|law|bill|cuts|austerity|privati[sz]ation))",
+        # a bare strike that destroys or kills is a military one (a labour strike does neither)
+        r"(?<!hunger )(?<!general )strikes? (?:\w+ly )?(?:destroyed|flattened|levell?ed|razed"
+        r"|demolished|killed|wounded|injured)\b",
         r"(?:drones?|jets?|warplanes?|helicopters?|gunships?) (?:\w+ ){0,2}(?:struck|hit|bombed"
         r"|attacked|targeted|pounded|fired|dropped|raided|strafed)",
     ),
@@ -335,9 +338,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"ambush\w*",
         r"skirmish\w*",
         r"assault on",
-        r"(?:attack(?:ed|s|ing)?|set upon|raided) (?:on )?(?:[\w-]+ ){0,3}(?:positions?"
+        r"(?:attack(?:ed|s|ing)?|set upon|raided) (?:on )?(?:[\w'’-]+ ){0,3}(?:positions?"
         r"|checkpoints?|posts?|bases?|troops|soldiers|forces|patrols?|convoys?|barracks|camps?"
-        r"|outposts?|garrisons?|police stations?|stations?|military)",
+        r"|outposts?|garrisons?|police stations?|stations?|military|army|units?|brigades?"
+        r"|battalions?|divisions?|regiments?)",
+        # a town held by an armed side is attacked through its defenders
+        r"(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?) (?:on )?(?:the |a )?[\w-]+-(?:held"
+        r"|controlled) (?:[\w-]+ ){0,2}(?:towns?|city|cities|villages?|areas?|districts?"
+        r"|suburbs?|neighbou?rhoods?|enclaves?)\b",
         r"shoot-?outs?",
         r"gunfights?",
         r"combat\b",
