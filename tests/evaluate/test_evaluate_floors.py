@@ -137,14 +137,18 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # measured 2026-11-27 on the first 100 articles: event_found 1.0, actor 0.64, date 0.85,
     # governorate 0.86, civilian_deaths 0.60, all four fields 0.28 (target 0.80: far off;
     # all 402: actor 0.565, date 0.662, governorate 0.858, civilian 0.659, all four 0.239)
+    # raised 2026-11-27 (round 7: sides.v2, merge.v3, numbers.v7, "terrorists" unidentified):
+    # first 100 actor 0.70, civilian_deaths 0.65, all four 0.34 (date 0.86, governorate 0.86
+    # unchanged); all 402: actor 0.672, civilian 0.709, all four 0.299; rows 1-200 / 201-402
+    # actor 0.670 / 0.673, civilian 0.715 / 0.703, all four 0.250 / 0.347
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
-            "fakes.actor": 0.58,
+            "fakes.actor": 0.68,
             "fakes.date": 0.82,
             "fakes.governorate": 0.82,
-            "fakes.civilian_deaths": 0.58,
-            "fakes.all_fields": 0.22,
+            "fakes.civilian_deaths": 0.63,
+            "fakes.all_fields": 0.32,
         },
     )

@@ -170,6 +170,11 @@ def fakes_actor(actor: dict[str, Any] | None) -> str:
     """The FA-KES actor category an extracted actor falls in."""
     if not actor:
         return "unknown"
+    if actor.get("kind") == "unidentified":
+        # FA-KES "unknown" is a perpetrator the article does not identify; the knowledge
+        # base's "Unidentified Armed Group" said so, yet its name met the opposition's
+        # "armed group" cue below
+        return "unknown"
     text = fold(" ".join(str(actor.get(k) or "") for k in ("name", "text", "id")))
     for category, cue in _ACTOR_CUES:
         if cue.search(text):

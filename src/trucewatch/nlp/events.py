@@ -41,9 +41,12 @@ from trucewatch.nlp.merge import merge_events
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.sides import (
     accused,
+    agent_of_mentions,
     attacked_sides,
+    city_before_attack,
     first_of_between,
     fought_with,
+    led_by,
     name_of,
     role_victims,
     territory_loser,
@@ -54,8 +57,11 @@ from trucewatch.nlp.syntax import (
     actor_text,
     clean,
     concessive,
+    headline_capital,
     is_hypothetical,
     is_pronoun,
+    kills_someone,
+    named_compound,
     np_span,
     place_as_actor,
     proper_np,
@@ -175,10 +181,11 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
     named: ActorRef | None = None
     for text, how, head in _agent_text(trigger, doc, skip_before):
         ref = _resolve(ctx, text, head, on, how)
-        if ref is not None and ref.kind not in _NEVER_ACTORS:
+        if ref is not None and ref.kind not in _NEVER_ACTORS and not city_before_attack(head, ref):
             if ref.id is not None:
                 return ref
-            named = named or ref  # an unknown name, unless a known actor follows
+            if not headline_capital(head):  # "Air Strikes": no name
+                named = named or ref  # an unknown name, unless a known actor follows
     if named is not None:
         return named
     # Fallback: an armed actor that is the subject of another clause of the sentence
@@ -259,21 +266,6 @@ def _armed_forces(ref: ActorRef, ctx: ArticleContext, sub: str) -> ActorRef:
     )
 
 
-def _leader(token: Token) -> Token | None:
-    """ "US-led" / "Saudi-led": the named leader of a led force, if the modifier is one."""
-    if token.lower_ != "led":
-        return None
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-":
-        lead = doc[token.i - 2]
-        if lead.text[:1].isupper():
-            return lead
-    for child in token.lefts:
-        if child.text[:1].isupper() and child.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
-            return child
-    return None
-
-
 def _of_owner(head: Token) -> str | None:
     """ "Fighters of the Host of Mordor", "gunmen from the X" -> the named owner."""
     if head.lower_ not in COMBATANT_NOUNS | FORCE_HEADS | _ATTACKER_NOUNS | {
@@ -288,6 +280,8 @@ def _of_owner(head: Token) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (pobj.tag_ in {"NNP", "NNPS"} or pobj.ent_type_):
                     return proper_np(pobj)
+                if pobj.dep_ == "pobj" and named_compound(pobj):  # "of the X terrorist group"
+                    return clean(np_span(pobj).text)
     return None
 
 
@@ -323,7 +317,7 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
                         continue
                     if child.idx < skip_before or child.lower_ in _DATE_WORDS:
                         continue
-                    leader = _leader(child)
+                    leader = led_by(child)
                     if leader is not None:
                         # "US-led strikes", "Saudi-led coalition": the leader acted
                         modifiers.append((leader.text, f"leader {leader.text!r}", leader))
@@ -340,7 +334,8 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
                         modifiers += [
                             (t.text, f"modifier {t.text!r} of {noun.text!r}", t)
                             for t in span
-                            if t.i != child.i and (t.ent_type_ in _NAMED_ENTS or t.tag_ == "NNP")
+                            if (t.i != child.i and (t.ent_type_ in _NAMED_ENTS or t.tag_ == "NNP"))
+                            or (t.i == child.i and len(span) > 1)  # "Fierce government"
                         ]
     if modifiers:
         return modifiers
@@ -364,7 +359,7 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
             if anc.head is anc:
                 break
             anc = anc.head
-    if verb is None or verb.lower_ in _SUFFER_VERBS:
+    if verb is None or (verb.lower_ in _SUFFER_VERBS and not kills_someone(verb)):
         return []
     subj = subject_of(verb)
     if subj is None or subj.dep_ == "nsubjpass":
@@ -659,6 +654,9 @@ def events_in_sentence(
     for hit, token in ordered:
         sub = hit.sub_event_type
         actor1 = _agent(token, doc, ctx, date)
+        if actor1 is None and _family(sub) == "violent":
+            spans = [(h.start, h.end) for h in hits if _family(h.sub_event_type) == "violent"]
+            actor1 = agent_of_mentions(doc, spans, token, lambda t: _agent(t, doc, ctx, date))
         actor2 = _target(token, doc, ctx, date, sub)
         if actor2 is not None and actor1 is not None and _name(actor1) == _name(actor2):
             actor2 = None

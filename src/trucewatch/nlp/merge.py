@@ -21,7 +21,8 @@ from trucewatch.nlp.matching import find_triggers
 
 # v1: moved from events.py; later sentences fill actor1
 # v2: figure-only follow-up sentences and responsibility claims fill earlier events
-MERGE_VERSION = "trucewatch.nlp.merge.v2"
+# v3: perpetrators reach back through retellings, within a day, whatever their part-tolls
+MERGE_VERSION = "trucewatch.nlp.merge.v3"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -186,7 +187,11 @@ def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
     market ... The strikes were carried out by X"), as a coder reading on would; a
     sentence that says it tells a new occurrence ends the search."""
     out = list(kept)
-    for i, ev in enumerate(out):
+    # last to first, so a perpetrator named three sentences on reaches the lead through the
+    # retellings between them that took it ("Air raids killed 10 ... The raids hit a market
+    # ... Activists said regime jets carried out the raids")
+    for i in range(len(out) - 1, -1, -1):
+        ev = out[i]
         if ev.actor1 is not None or event_family(ev.sub_event_type) != "violent":
             continue
         for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
@@ -196,8 +201,7 @@ def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
                 later.actor1 is None
                 or later.actor1.id is None
                 or event_family(later.sub_event_type) != "violent"
-                or not _compatible(ev, later)
-                or (ev.date and later.date and abs((ev.date - later.date).days) > 1)
+                or not _same_scene(ev, later)
             ):
                 continue
             why = f"{later.actor1.reason or ''}; named in a later sentence on the same event"
@@ -205,6 +209,16 @@ def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
             out[i] = ev.model_copy(update={"actor1": actor})
             break
     return out
+
+
+def _same_scene(ev: EventReport, later: EventReport) -> bool:
+    """Could a later sentence's perpetrator be this event's? Same area, within a day; its
+    own toll may differ, as a later sentence often counts part of the dead ("three
+    children and two women were among them") or one site of the raid."""
+    if ev.date and later.date and abs((ev.date - later.date).days) > 1:
+        return False
+    aligned = later.model_copy(update={"date": ev.date, "fatalities": None})
+    return _compatible(ev, aligned)
 
 
 def _casualty_only(ev: EventReport) -> bool:

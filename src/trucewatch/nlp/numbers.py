@@ -26,7 +26,9 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 
 # v3: combatant-only tolls give 0 civilians; a figure told twice in a sentence counts once
 # v4: "one of the attackers", "a shepherd was killed", "no one was killed" -> 0, "unarmed"
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v6"  # v5: ACLED round multiples
+# v5: ACLED round multiples; v6: tolls; v7: combatants named only as attackers or holders
+# of the ground leave generic dead civilian, numeric dates are masked, "14 Injured" is hurt
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v7"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -198,7 +200,9 @@ _CUMULATIVE = re.compile(
 _DATE_MASK = re.compile(
     r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?,?\s+(?:19|20)\d\d\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    # numeric dates ("09-02-2016", "11.10.2017"): their year read as a toll of 2016
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # Quantities with no number in them give no count ("several", "many", "some": a coder does
@@ -221,6 +225,42 @@ _COMBATANT_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+# A combatant word that names who attacked or who holds the ground, not who died: "rebel-held
+# parts", "a rebel town", "a police station", "rebel shelling", "terrorists fired rockets",
+# "attacks by rebels". Such a sentence still names no armed victims, so its generic dead
+# ("16 people were killed") stay civilians (FA-KES dev: generic tolls beside "rebel-held"
+# or "suicide bombers" were civilian in 20 of 20 one-sided attacks).
+_ARMED_AS_HOLDER = re.compile(
+    r"^(?:-|\s)?(?:held|controlled|run|besieged|backed|led|allied|linked|dominated)\b"
+    r"|^\s+(?:town|towns|city|village|villages|areas?|districts?|neighbou?rhoods?|enclave"
+    r"|suburbs?|stations?|headquarters|command)\b",
+    re.IGNORECASE,
+)
+_ARMED_AS_ATTACKER = re.compile(
+    r"^\s+(?:(?:also|reportedly|have|has|had|then)\s+)?(?:shell(?:s|ed|ing)?|fir(?:e|es|ed|ing)"
+    r"|attack(?:s|ed)?|bombard\w*|bomb(?:s|ed|ing)?|launch(?:ed|es)?|blew|detonat\w*"
+    r"|rockets?|mortars?|stormed|targeted|struck|pounded|raids?|strikes?|carried)\b",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def names_armed_victims(text: str) -> bool:
+    """Does the sentence name combatants who could be among the dead? A battle word always
+    does; a combatant noun does unless it only names the attacker or the ground's holder."""
+    for m in _COMBATANT_RE.finditer(text):
+        word = m.group().lower()
+        if word in _BATTLE_WORDS:
+            return True
+        after = text[m.end() : m.end() + 40]
+        if _ARMED_AS_HOLDER.match(after) or _ARMED_AS_ATTACKER.match(after):
+            continue
+        if _BY_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
+            continue
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -297,7 +337,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     if is_cumulative(text):
         return Casualties()
     text = _DATE_MASK.sub(lambda m: " " * len(m.group()), text)
-    combatants = bool(_COMBATANT_RE.search(text))
+    combatants = names_armed_victims(text)
     killed = civilians = hurt = 0
     partial_civilians = 0
     generic_kill = combatant_kill = False
@@ -390,7 +430,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             if pattern is not _TOLL and partial(match):
                 taken.append((match.start(), match.end()))
                 continue
-            verb = match.group("verb") if pattern is _BARE else ""
+            verb = match.group("verb").lower() if pattern is _BARE else ""  # "14 Injured"
             kind = "hurt" if verb in {"wounded", "injured", "hurt"} else None
             if kind is None:
                 kind = "hurt" if re.match(r"(?i)wound|injur", match.group()) else "kill"
@@ -455,4 +495,10 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     )
 
 
-__all__ = ["NUMBERS_VERSION", "Casualties", "is_cumulative", "read_casualties"]
+__all__ = [
+    "NUMBERS_VERSION",
+    "Casualties",
+    "is_cumulative",
+    "names_armed_victims",
+    "read_casualties",
+]

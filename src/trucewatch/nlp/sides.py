@@ -8,12 +8,25 @@ reason a coder would give; events.py resolves them through the knowledge base.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from trucewatch.nlp.syntax import FORCE_HEADS, actor_text, clean, is_pronoun, np_span, proper_np
+from trucewatch.model.event import ActorRef
+from trucewatch.nlp.syntax import (
+    FORCE_HEADS,
+    WEAPON_HEADS,
+    actor_text,
+    clean,
+    is_pronoun,
+    kills_someone,
+    np_span,
+    proper_np,
+    token_at,
+)
 
-SIDES_VERSION = "trucewatch.nlp.sides.v1"
+# v2: a sentence's other words for its violence may name the perpetrator
+SIDES_VERSION = "trucewatch.nlp.sides.v2"
 
 Candidate = tuple[str, str, Token]
 
@@ -235,12 +248,68 @@ def accused(trigger: Token) -> Candidate | None:
     return None
 
 
+def led_by(token: Token) -> Token | None:
+    """ "US-led" / "Saudi-led": the named leader of a led force, if the modifier is one."""
+    if token.lower_ != "led":
+        return None
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        lead = doc[token.i - 2]
+        if lead.text[:1].isupper():
+            return lead
+    for child in token.lefts:
+        if child.text[:1].isupper() and child.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
+            return child
+    return None
+
+
+def city_before_attack(head: Token, ref: ActorRef) -> bool:
+    """ "Beirut air strikes", "Aleppo shelling": a city named before the attack word says
+    where it happened; read as its country (a capital's metonym), it would be the author.
+    A state's own name or demonym ("Syrian strikes") is no metonym and still counts."""
+    return (
+        head.dep_ in {"compound", "nmod"}
+        and head.ent_type_ in {"GPE", "LOC", "FAC"}
+        and "metonym" in (ref.reason or "")
+    )
+
+
+def agent_of_mentions(
+    doc: Doc,
+    spans: list[tuple[int, int]],
+    lead: Token,
+    agent: Callable[[Token], ActorRef | None],
+) -> ActorRef | None:
+    """The perpetrator a sentence names on another word for its violence, when the lead
+    word names none: "Air strikes hit the town in raids by X", "At least 25 were killed in
+    X and Y strikes", "airstrikes, purportedly carried out by X jets, killed 28". A
+    sentence tells one act of violence (events.py keeps one violent event per sentence),
+    so who did one of its words did the act."""
+    others = [token_at(doc, start, end) for start, end in spans]
+    # attack words the trigger lexicon leaves to context ("in heavy X and Y strikes")
+    others += [t for t in doc if t.lower_ in WEAPON_HEADS and t.tag_.startswith("NN")]
+    # ... and who killed ("X killed 20 members of Y in clashes")
+    others += [t for t in doc if kills_someone(t)]
+    tried = {lead.i}
+    for other in others:
+        if other is None or other.i in tried:
+            continue
+        tried.add(other.i)
+        found = agent(other)
+        if found is not None and found.id is not None:  # a known actor, not a stray name
+            return found
+    return None
+
+
 __all__ = [
     "SIDES_VERSION",
     "accused",
+    "agent_of_mentions",
     "attacked_sides",
+    "city_before_attack",
     "first_of_between",
     "fought_with",
+    "led_by",
     "name_of",
     "role_victims",
     "site_owner",

@@ -272,6 +272,37 @@ def concessive(token: Token) -> bool:
     return False
 
 
+def headline_capital(token: Token) -> bool:
+    """Is the token's capital no sign of a name? A word of a title-cased headline that
+    modifies a capitalised attack word ("Air Strikes", "Escalating Bombardment", "Major
+    Offensive"), or an adjective opening a sentence ("Fierce fighting")."""
+    if not token.text[:1].isupper():
+        return False
+    if token.i == token.sent.start and token.tag_ in {"JJ", "JJR", "JJS"}:
+        return True
+    head = token.head
+    return (
+        head.i != token.i
+        and head.text[:1].isupper()
+        and head.lower_ in WEAPON_HEADS | {"weapons", "weapon"}
+    )
+
+
+def kills_someone(verb: Token) -> bool:
+    """ "X killed 50 people": an active killing verb with its victims as object, so its
+    subject is the killer, not a victim as in "two policemen were killed" or "five died"."""
+    return verb.lower_ in {"kill", "kills", "killed", "killing"} and any(
+        c.dep_ == "dobj" for c in verb.children
+    )
+
+
+def named_compound(noun: Token) -> bool:
+    """A common noun a name modifies ("the ISIS terrorist organization", "the X group")."""
+    return any(
+        c.dep_ in {"compound", "nmod", "amod"} and c.tag_ in {"NNP", "NNPS"} for c in noun.lefts
+    )
+
+
 def token_at(doc: Doc, start: int, end: int) -> Token | None:
     """The root token of the character span [start, end) of a parsed sentence."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -287,8 +318,11 @@ __all__ = [
     "actor_text",
     "clean",
     "concessive",
+    "headline_capital",
     "is_hypothetical",
     "is_pronoun",
+    "kills_someone",
+    "named_compound",
     "np_span",
     "place_as_actor",
     "proper_np",
