@@ -20,6 +20,13 @@ from trucewatch.nlp.numbers import Casualties, read_casualties
             "The toll from the shelling of Pelargir rose to 9, officials said.",
             Casualties(9, None, None),
         ),
+        # "the number of dead" is a toll too
+        (
+            "Harad officials put the number of dead in the town at 14.",
+            Casualties(14, None, None),
+        ),
+        ("By evening the number of victims had reached 8.", Casualties(8, None, None)),
+        ("The number of victims is not yet known.", Casualties(None, None, None)),
         # a war's cumulative toll is background even with an appositive in between
         (
             "The war, now in its ninth year, has killed more than a quarter of a million people.",

@@ -139,8 +139,10 @@ _AFTER_VERB = re.compile(
     r"(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|years))",
     re.IGNORECASE,
 )
+# "the death toll rose to 31", "put the number of dead in the town at 14"
 _TOLL = re.compile(
-    rf"\b(?:death toll|toll)\b[^.]{{0,120}}?\b(?:rose|risen|climbed|reached|stood|stands|is|was"
+    r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|killed|fatalities|victims))\b"
+    rf"[^.]{{0,120}}?\b(?:rose|risen|climbed|reached|stood|stands|is|was"
     rf"|to|at)\s+(?:at least |more than |some )?{_COUNT}\b",
     re.IGNORECASE,
 )
