@@ -61,3 +61,25 @@ def test_an_office_alone_names_no_one(kb: KB, text: str) -> None:
 def test_backed_is_not_an_office(kb: KB) -> None:
     match = kb.resolve_actor("Iranian-backed fighters")
     assert not (isinstance(match, ActorMatch) and match.actor.id == "iran")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor_id"),
+    [
+        ("Islamic State fighters", "islamic-state"),
+        ("Islamic State militants", "islamic-state"),
+        ("YPG fighters", "ypg"),
+        ("Nusra Front members", "hts"),
+    ],
+)
+def test_members_of_a_named_group_are_the_group(kb: KB, phrase: str, actor_id: str) -> None:
+    match = kb.resolve_actor(phrase, context={"country": "SY"})
+    assert isinstance(match, ActorMatch), match
+    assert match.actor.id == actor_id
+    assert "members of the group" in match.reason or "alias" in match.reason
+
+
+@pytest.mark.parametrize("phrase", ["Russian fighters", "Syria fighters", "Syrian rebels"])
+def test_members_of_a_state_or_a_people_are_not_the_state(kb: KB, phrase: str) -> None:
+    match = kb.resolve_actor(phrase, context={"country": "SY"})
+    assert not (isinstance(match, ActorMatch) and match.actor.kind in {"state", "government"})

@@ -123,6 +123,23 @@ BRANCH_FALLBACK = {
 }
 # A bare force noun only names a country's own forces when it is not an air noun:
 # "warplanes" over Idlib may be Syrian or Russian, "the army" is the country's.
+# Nouns for the members of an armed group: "<group> fighters" is the group itself.
+MEMBER_NOUNS = frozenset(
+    {
+        "fighters",
+        "militants",
+        "members",
+        "gunmen",
+        "jihadists",
+        "insurgents",
+        "rebels",
+        "operatives",
+        "combatants",
+        "loyalists",
+    }
+)
+# Kinds whose "members" would be a branch or a people, never the actor itself.
+STATE_KINDS = frozenset({"state", "government"})
 CONTEXT_BRANCHES = {"army", "military", "navy", "police", "intelligence", "state"}
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:'s|’s|s'|s’)\s+(?P<noun>.+)$")
 _PAREN = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
@@ -339,6 +356,9 @@ class ActorIndex:
         for owner, noun in splits:
             branch = FORCE_PHRASES.get(noun)
             if branch is None:
+                member = self._member_of(owner, noun, text, on, context)
+                if member is not None:
+                    return member
                 continue
             owner_key = name_key(owner)
             owner_ids = self.demonyms.get(owner_key, [])
@@ -373,6 +393,22 @@ class ActorIndex:
                 )
                 return self.match(target, text, reason, on)
         return None
+
+    def _member_of(
+        self, owner: str, noun: str, text: str, on: date | None, context: dict[str, str]
+    ) -> ActorMatch | None:
+        """ "Islamic State fighters", "Hamas militants": members of a named non-state group
+        act as the group. A demonym ("Syrian rebels") or a state's name is no such owner:
+        rebels from Syria are not Syria."""
+        if noun not in MEMBER_NOUNS or name_key(owner) in self.demonyms:
+            return None
+        direct = self._direct(owner, owner, on, context)
+        if direct is None or direct.actor.kind in STATE_KINDS:
+            return None
+        if self.is_generic(direct.actor.id):
+            return None
+        reason = f"'{owner}' ({direct.reason}) + '{noun}': members of the group"
+        return self.match(direct.actor.id, text, reason, on)
 
     def _demonym_owner(self, key: str, context: dict[str, str]) -> str | None:
         """The actor a demonym names: the context country's first, then the top-level one."""
