@@ -98,22 +98,25 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     # actor1 0.804, actor2 0.548, location 0.875, date 1.0, fatalities 0.956, sub-type
     # 0.944, false positives within bound 0.76, never 0.94, quote.found 1.0, quote.text 1.0,
     # designation.found 0.6, cases fully passing 20/50, document.* 1.0
+    # raised for issue #4 (rule sets events.v8, sides.v2, reader.v3, triggers.v6): event.found
+    # 0.712 (52/73), actor1 0.843 (43/51), actor2 0.839 (26/31), false positives within
+    # bound 0.80 (40/50), cases fully passing 27/50
     _check(
         total,
         {
-            "event.found": 0.56,
-            "event.actor1": 0.78,
-            "event.actor2": 0.52,
+            "event.found": 0.69,
+            "event.actor1": 0.82,
+            "event.actor2": 0.81,
             "event.location": 0.85,
             "event.date": 0.97,
             "event.fatalities": 0.93,
             "event.sub_event_type": 0.92,
-            "event.false_positives_within_bound": 0.72,
+            "event.false_positives_within_bound": 0.78,
             "event.never": 0.92,
             "quote.found": 0.97,
             "quote.text": 0.97,
             "designation.found": 0.6,
-            "case.passed": 0.38,
+            "case.passed": 0.52,
             "undated.event_year": 0.97,
             "undated.document_published": 1.0,
             "document.must_contain": 1.0,
@@ -127,8 +130,10 @@ def test_case2021_subtype_floor(record_fn: Any) -> None:
     tally = run_file(_shared("dev/case2021-subtypes-dev.tsv"), record_fn(None))
     # measured 2026-11-27: sub_event_type 0.844 (358/424; target 0.85), no conflict event on
     # non-ACLED snippets 0.882 (75/85)
+    # issue #4 (triggers.v6, matching.v4, events.v8): sub_event_type 0.880 (373/424; first
+    # half 194/212, second half 179/212), no conflict event 0.906 (77/85)
     _check(
-        tally, {"case2021.sub_event_type": 0.83, "case2021.no_conflict_event_on_non_acled": 0.86}
+        tally, {"case2021.sub_event_type": 0.86, "case2021.no_conflict_event_on_non_acled": 0.89}
     )
 
 

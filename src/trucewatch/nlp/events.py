@@ -18,7 +18,9 @@ from trucewatch.model.event import SUB_TO_TYPE, ActorRef, Certainty, EventReport
 from trucewatch.nlp.certainty import read_certainty
 from trucewatch.nlp.context import ArticleContext, care_place, most_specific, reference_point
 from trucewatch.nlp.context import dateline_end as _dateline_end
+from trucewatch.nlp.crowds import protest_sides
 from trucewatch.nlp.dates import resolve_date
+from trucewatch.nlp.groupnames import group_variants
 from trucewatch.nlp.lexicon import (
     ACCIDENT_RE,
     CASUALTY_VERBS,
@@ -33,6 +35,7 @@ from trucewatch.nlp.matching import (
     background_span,
     find_triggers,
     is_candidate,
+    recent_since,
     temporal_reference,
 )
 from trucewatch.nlp.merge import actor_key as _name
@@ -72,8 +75,9 @@ from trucewatch.nlp.syntax import (
 from trucewatch.nlp.text import Sentence
 
 # v4: sub-types round 3; v5: merge.py, date words; v7: round 5 precision (described
-# agreements, running summaries)
-EVENTS_VERSION = "trucewatch.nlp.events.v7"
+# agreements, running summaries); v8: issue #4 (group name variants, scene-setting clauses
+# lead last, recent "since" spans)
+EVENTS_VERSION = "trucewatch.nlp.events.v8"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -168,6 +172,10 @@ def _resolve(
         alt = ctx.actor(owner, on, f"{how}; owner {owner!r}")
         if alt.id is not None and alt.kind not in _NEVER_ACTORS:
             return alt.model_copy(update={"text": text})
+    for variant in group_variants(text):  # "Dunlending militiamen" -> "... militia"
+        alt = ctx.actor(variant, on, f"{how}; group name {variant!r}")
+        if alt.id is not None and alt.kind not in _NEVER_ACTORS:
+            return alt.model_copy(update={"text": text})
     if _UNKNOWN_RE.search(text):
         return ref
     if not _named(span_tokens):
@@ -212,37 +220,6 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
 
 # Who reports violence is never its author: victims, and monitors who count and claim.
 _NEVER_ACTORS = frozenset({"civilians", "monitor"})
-
-
-def _protest_sides(
-    sub: str,
-    actor1: ActorRef | None,
-    actor2: ActorRef | None,
-    ctx: ArticleContext,
-    on: dt.date | None,
-) -> tuple[ActorRef | None, ActorRef | None]:
-    """ACLED's protest coding: the demonstrators are actor1 (an unnamed crowd is the
-    generic Protesters class), nobody is their victim; under excessive force the force is
-    actor1 and the protesters actor2."""
-
-    def crowd(ref: ActorRef | None) -> bool:
-        return ref is None or ref.id is None or ref.kind in {"civilians", "protesters"}
-
-    protesters = ctx.actor("protesters", on, "demonstrators (ACLED codes the crowd)")
-    if sub == "Protest with intervention" and not crowd(actor1) and actor2 is None:
-        # "police fired tear gas to clear protesters": the crowd acts, the force intervenes
-        return (protesters if protesters.id is not None else None), actor1
-    if protesters.id is None:
-        return actor1, actor2
-    if sub == "Excessive force against protesters":
-        if actor2 is None or crowd(actor2):
-            actor2 = protesters
-        return actor1, actor2
-    if crowd(actor1):
-        actor1 = protesters
-    if actor2 is not None and actor2.kind == "civilians":
-        actor2 = None
-    return actor1, actor2
 
 
 def _armed_forces(ref: ActorRef, ctx: ArticleContext, sub: str) -> ActorRef:
@@ -560,8 +537,10 @@ def _is_background_tense(token: Token) -> bool:
     )
     if perfect_progressive:
         return True
-    if {"has", "have"} & set(auxes) and any(
-        c.lower_ == "since" and c.dep_ in {"prep", "advmod", "mark"} for c in verb.children
+    if (
+        {"has", "have"} & set(auxes)
+        and not recent_since(verb)
+        and any(c.lower_ == "since" and c.dep_ in {"prep", "advmod", "mark"} for c in verb.children)
     ):
         return True  # "since then the group has fought in small raids": a running summary
     return "had" in auxes and speech_verb_over(verb) is None
@@ -650,7 +629,11 @@ def events_in_sentence(
     blast_dead = bool(casualties.fatalities) and (
         lead_violent is not None and lead_violent[0].sub_event_type in _EXPLOSIVE_SUBS
     )
-    ordered = sorted(by_family.values(), key=lambda pair: _lead_rank(pair[0], blast_dead))
+    # an event named in an "after"/"before" clause sets the scene for the main clause's one
+    ordered = sorted(
+        by_family.values(),
+        key=lambda p: (temporal_reference(p[1]), _lead_rank(p[0], blast_dead)),
+    )
     for hit, token in ordered:
         sub = hit.sub_event_type
         actor1 = _agent(token, doc, ctx, date)
@@ -668,7 +651,7 @@ def events_in_sentence(
         if violent and actor1 is not None:
             actor1 = _armed_forces(actor1, ctx, sub)
         if SUB_TO_TYPE[sub] == "Protests":
-            actor1, actor2 = _protest_sides(sub, actor1, actor2, ctx, date)
+            actor1, actor2 = protest_sides(sub, actor1, actor2, ctx, date)
         events.append(
             EventReport(
                 event_type=SUB_TO_TYPE[sub],

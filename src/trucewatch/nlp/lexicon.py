@@ -155,8 +155,22 @@ REFERENCE_BEFORE_RE = re.compile(
     r" (?:\w+ ){0,3}(?:over|for|after)|(?:for|over) (?:taking part|participating|participation"
     r"|involvement|role) in|according to|despite|in spite of|anniversary of|commemorat\w*"
     r"|investigat\w* (?:into|of)|inquiry into|trial (?:over|for)|convicted (?:of|for)"
-    r"|sentenced (?:\w+ ){0,4}for|charge[sd]? (?:\w+ ){0,2}(?:of|with|for|over|to))"
+    r"|sentenced (?:\w+ ){0,4}for|charge[sd]? (?:\w+ ){0,2}(?:of|with|for|over|to)"
+    # diplomats sent home or called in over an attack: a diplomatic reaction to it
+    r"|(?:diplomats|envoys?|ambassadors?) (?:[\w-]+ ){0,4}(?:expelled|summoned|recalled)"
+    r"(?: [\w-]+){0,4} (?:after|over|following|for)"
+    r"|(?:expel\w*|summon\w*|recall\w*) (?:[\w-]+ ){0,3}(?:diplomats|envoys?|ambassadors?)"
+    r"(?: [\w-]+){0,4} (?:after|over|following|for))"
     r"(?:\s+[^\s,;:]+){0,4}\s*$",  # no comma between: "according to X, rebels attacked"
+    re.IGNORECASE,
+)
+
+# Fire named as the support of another force's operation ("troops, backed by Russian air
+# strikes, took the city"): the operation is the news, the support comes with it.
+SUPPORT_BEFORE_RE = re.compile(
+    r"\b(?:(?:backed|supported|aided|assisted|covered|helped) by|with the (?:help|support"
+    r"|backing|cover) of|under (?:the )?cover of|(?:with|amid) (?:[\w-]+ )?(?:air|artillery)"
+    r" support of)(?:\s+[^\s,;:]+){0,3}\s*$",
     re.IGNORECASE,
 )
 
@@ -388,6 +402,9 @@ VICTIM_NOUNS = frozenset(
         "men",
         "teenager",
         "teenagers",
+        # one victim named by an everyday role is as civilian as several (issue #4)
+        *("villager", "resident", "farmer", "shepherd", "herder", "herders", "student"),
+        *("passenger", "shopper", "worshipper", "patient", "doctor", "teacher", "pilgrim"),
     }
 )
 COMBATANT_NOUNS = frozenset(

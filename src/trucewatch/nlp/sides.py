@@ -26,7 +26,8 @@ from trucewatch.nlp.syntax import (
 )
 
 # v2: a sentence's other words for its violence may name the perpetrator
-SIDES_VERSION = "trucewatch.nlp.sides.v2"
+# v3: conjunct chains, losers misparsed or driven out
+SIDES_VERSION = "trucewatch.nlp.sides.v3"
 
 Candidate = tuple[str, str, Token]
 
@@ -51,6 +52,14 @@ LOSER_VERBS = frozenset(
     {
         *("withdrew", "withdraw", "withdrawn", "retreated", "retreat", "fled", "surrendered"),
         *("pulled", "abandoned", "evacuated", "collapsed"),
+    }
+)
+# Verbs that with "out" push a side off the ground ("driving out the militants").
+OUSTER_VERBS = frozenset(
+    {
+        *("drive", "drives", "driving", "drove", "driven", "push", "pushes", "pushing"),
+        *("pushed", "force", "forcing", "forced", "kick", "kicking", "kicked", "chase"),
+        *("chasing", "chased", "flush", "flushing", "flushed"),
     }
 )
 HOLD_VERBS = frozenset({"held", "hold", "holds", "controlled", "control", "occupied"})
@@ -88,7 +97,7 @@ def site_owner(noun: Token) -> Candidate | None:
         c
         for c in noun.lefts
         if c.dep_ in {"amod", "compound", "nmod", "poss"}
-        and (c.tag_ in {"NNP", "NNPS"} or c.ent_type_ or c.lower_ in FORCE_HEADS)
+        and (c.tag_ in {"NNP", "NNPS"} or c.ent_type_ or c.lower_ in FORCE_HEADS or _proper(c))
     ]
     if not mods:
         return None
@@ -97,10 +106,21 @@ def site_owner(noun: Token) -> Candidate | None:
     return (text, f"owner of the {noun.text!r} attacked", mods[-1]) if text else None
 
 
+def _proper(token: Token) -> bool:
+    """A capitalised word inside the sentence that the tagger took for an adjective ("a
+    Dunlending hideout"): a proper adjective, the name of a people or a group."""
+    return token.text[:1].isupper() and token.i > token.sent.start and token.is_alpha
+
+
 def _attacked_nouns(trigger: Token) -> list[Token]:
-    """Objects of the trigger (or of the verb it hangs on): what was hit."""
+    """Objects of the trigger (or of the verb it hangs on): what was hit. A fight named as
+    the result of an attack ("opened fire on an army post, setting off a gunbattle") was
+    fought with the side whose post was attacked: the attack verb is searched too."""
     out: list[Token] = []
-    for t in (trigger, trigger.head):
+    verbs = [trigger, trigger.head]
+    if trigger.head.dep_ in {"advcl", "xcomp"} and trigger.dep_ in {"dobj", "nsubj"}:
+        verbs.append(trigger.head.head)
+    for t in verbs:
         for child in t.children:
             if child.dep_ in {"dobj", "nsubjpass"} and t.tag_.startswith("VB"):
                 out.append(child)
@@ -133,7 +153,9 @@ def fought_with(trigger: Token, verb: Token | None) -> list[Candidate]:
         for pobj in child.children:
             if pobj.dep_ != "pobj":
                 continue
-            for conj in pobj.children:
+            # the second party may hang lower: "between the Riders of Rohan and Dunlending
+            # militiamen" is often parsed with "and Dunlending" joined to "Rohan"
+            for conj in pobj.subtree:
                 if conj.dep_ == "conj" and not is_pronoun(conj):
                     name = name_of(conj)
                     if name:
@@ -142,12 +164,24 @@ def fought_with(trigger: Token, verb: Token | None) -> list[Candidate]:
         for subj in verb.children:
             if subj.dep_ != "nsubj":
                 continue
-            for conj in subj.children:
-                if conj.dep_ == "conj" and not is_pronoun(conj):
+            # the whole chain of conjuncts, last first: "In X, troops and Host fighters
+            # fought" is often parsed X <- troops <- fighters, and the last is the other side
+            for conj in reversed(_conjuncts(subj)):
+                if not is_pronoun(conj):
                     name = name_of(conj)
                     if name:
                         out.append((name, f"second subject {conj.text!r} of {verb.text!r}", conj))
     return out
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """Conjuncts of a noun, and theirs in turn, in text order."""
+    out: list[Token] = []
+    frontier = [head]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+        out += frontier
+    return sorted(out, key=lambda t: t.i)
 
 
 def first_of_between(trigger: Token) -> Candidate | None:
@@ -198,9 +232,44 @@ def territory_loser(trigger: Token, doc: Doc) -> list[Candidate]:
                 if rel.dep_ == "relcl" and rel.lower_ in HOLD_VERBS:
                     out += _subjects(rel, "had held the ground taken")
     for t in doc:
+        if t.lower_ in OUSTER_VERBS and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in t.children
+        ):
+            # "driving out Islamic State fighters": the object was pushed off the ground
+            for obj in (c for c in t.children if c.dep_ == "dobj" and not is_pronoun(c)):
+                name = _owner_of_members(name_of(obj))
+                if name:
+                    out.append((name, f"driven out: {name!r}, the side that lost ground", obj))
         if t.lower_ in LOSER_VERBS and t.tag_.startswith("VB") and t.i != verb.i:
-            out += _subjects(t, f"subject of {t.text!r}: the side that lost ground")
+            why = f"subject of {t.text!r}: the side that lost ground"
+            out += _subjects(t, why) or _misparsed_subject(t, why)
     return out
+
+
+_MEMBER_NOUNS = frozenset({"fighters", "militants", "militiamen", "gunmen", "jihadists", "members"})
+
+
+def _owner_of_members(name: str | None) -> str | None:
+    """ "Islamic State fighters" -> "Islamic State": the group its members belong to (the
+    bare phrase would be read word by word, and "State" taken for the state)."""
+    if not name:
+        return None
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _MEMBER_NOUNS and words[0][:1].isupper():
+        return " ".join(words[:-1])
+    return name
+
+
+def _misparsed_subject(verb: Token, why: str) -> list[Candidate]:
+    """ "after the garrison surrendered" is often parsed as "after the garrison" (a
+    preposition) plus a clause with no subject: the preposition's object is the subject."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return []
+    for t in reversed(list(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i])):
+        if t.dep_ == "pobj" and t.head.lower_ in {"after", "before", "when", "until", "as"}:
+            name = None if is_pronoun(t) else name_of(t)
+            return [(name, f"{why} ({t.text!r})", t)] if name else []
+    return []
 
 
 def _subjects(verb: Token, why: str) -> list[Candidate]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v5"  # v4: round 4 protest intervention; v5: round 5
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v6"  # v5: round 5; v6: issue #4 (passives, riot police)
 
 
 @dataclass(frozen=True)
@@ -191,9 +191,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "Violent demonstration",
         10,
-        r"riot(?:s|ed|ing|ers)?\b",
-        r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,3}(?:torched|set fire|burned|burnt"
-        r"|threw|hurled|stormed|clashed|vandali[sz]ed|attacked|pelted|looted|smashed)",
+        # "riot police", "anti-riot units" name the police that face a crowd, not a riot
+        r"(?<!anti-)(?<!anti )riot(?:s|ed|ing|ers)?\b(?! (?:police|policemen|officers|squads?"
+        r"|units?|gear|shields?|control|troops|vans?|trucks?|act))",
+        r"(?:protesters|demonstrators|rioters|activists) (?:\w+ ){0,3}(?:torched|set fire|burned"
+        r"|burnt|threw|hurled|stormed|clashed|vandali[sz]ed|attacked|pelted|looted|smashed"
+        r"|broke into|forced (?:their way )?into|tore down|pulled down|toppled)",
         r"(?:violent|angry) (?:protest|demonstration)s?",
         r"clash\w* (?:[\w-]+ ){0,8}?(?:with )?(?:the )?(?:[\w-]+ )?(?:protesters|demonstrators"
         r"|rioters)",
@@ -217,6 +220,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:protest|demonstrat|rioters)\w*",
         r"pelted",
         r"stone[- ]?pelt\w*",
+        # fireworks turned on the police or a rival crowd are projectiles
+        r"(?:fire|fired|firing|threw|hurled|launch\w*|shot) (?:[\w-]+ ){0,2}(?:firecrackers"
+        r"|fireworks|flares) (?:at|against|toward|towards|on)\b",
     ),
     _t(
         "Violent demonstration",
@@ -270,6 +276,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r" (?:[\w-]+ ){0,8}?(?:protest|demonstrat|rall|sit-in|march|crowd)\w*",
         r"(?:protest|demonstrat|rall|sit-in|march|crowd)\w* (?:[\w-]+ ){0,8}?(?:tear ?gas"
         r"|water ?cannons?|rubber bullets|pepper spray)",
+        # "used water cannon to disperse party activists": the purpose names a gathering
+        r"(?:tear ?gas|water ?cannons?|rubber bullets|batons?|pepper spray|stun grenades)"
+        r" (?:[\w,-]+ ){0,6}?to (?:disperse|break up|scatter|clear|push back)\b",
         r"(?:dispers|broke up|break up|breaking up|halt)\w* (?:[\w-]+ ){0,4}?(?:protest"
         r"|demonstrat|rall|sit-in|march|crowd|gathering)\w*",
     ),
@@ -289,6 +298,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|signs)",
         r"chant(?:ed|ing)\b",
         r"took to the streets",
+        # a crowd gathering in public is ACLED's protest, unless it is armed men or people
+        # gathered for worship, mourning or shelter
+        r"(?:hundreds|thousands|dozens|scores|crowds?) of (?!(?:[\w.'-]+ ){0,3}?(?:fighters"
+        r"|troops|soldiers|militants|rebels|refugees|migrants|displaced|pilgrims|worshippers"
+        r"|mourners|fans|tourists|voters)\b)(?:[\w.'-]+ ){0,8}?(?:gathered|assembled"
+        r"|converged|massed)\b",
         r"die-ins?",
         r"booed",
     ),
@@ -303,6 +318,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"back under (?:government|state|army) control",
         r"regain\w*",
         r"drove (?:\w+ ){0,4}out of",
+        # armed men pushed out of a place: ground changed hands (people driven out of their
+        # homes are displaced, not a territory change)
+        r"(?:driven|pushed|forced|kicked|expelled|ousted|chased) (?:the )?(?:[\w-]+ ){0,3}?"
+        r"(?:militants|rebels|fighters|insurgents|jihadists|terrorists|troops|forces|soldiers"
+        r"|militia\w*|gunmen|army) (?:were |was )?out of",
         r"(?:pushed|driven) (?:\w+ ){0,2}back",
     ),
     _t(
@@ -319,6 +339,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"gain(?:ed|s|ing)? (?:full )?control",
         r"tak(?:en|ing|es) (?:full )?control",
         r"fell to",
+        r"(?:have|has|had) taken over (?:[\w,-]+ ){0,3}(?:towns?|villages?|cit(?:y|ies)"
+        r"|localit(?:y|ies)|districts?|territor(?:y|ies)|provinces?|regions?)",
         r"advanced? (?:into|on)",
         r"stormed",
     ),
@@ -331,7 +353,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"battles?\b",
         r"battling\b",
         r"gun ?battles?",
-        r"firefights?",
+        r"firefights?\b",  # not "firefighters"
         r"exchange of fire",
         r"exchanged fire",
         r"offensive\b",
@@ -347,7 +369,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|controlled) (?:[\w-]+ ){0,2}(?:towns?|city|cities|villages?|areas?|districts?"
         r"|suburbs?|neighbou?rhoods?|enclaves?)\b",
         r"shoot-?outs?",
-        r"gunfights?",
+        r"gunfights?\b",
         r"combat\b",
         r"(?:soldiers|troops|fighters|militants|rebels|insurgents) (?:were )?killed",
     ),
@@ -444,6 +466,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"shot down",
         r"foiled",
         r"thwarted",
+        # ACLED: explosives that go off early or by accident while handled by those who meant
+        # to use them are disrupted, not an attack
+        r"(?:accidentally|prematurely) (?:\w+ ){0,2}(?:detonat|activat|explod|set off|trigger)\w*",
+        r"(?:detonat|explod|went off|blew up)\w* (?:\w+ ){0,2}(?:accidentally|prematurely)",
         r"bomb squad",
         r"controlled explosion",
         r"seiz(?:ed|ure of) (?:\w+ ){0,3}(?:weapons|arms|explosives|ammunition|rockets|bombs)",
@@ -451,10 +477,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:found|discovered) (?:\w+ ){0,3}(?:explosives?|bombs?|weapons|ieds?|mines)",
         r"seiz(?:ed|es|ing) (?:[\w-]+ ){0,3}(?:guns|pistols|firearms|rifles|bullets|rounds"
         r"|grenades|magazines)",
-        r"(?:stash|depot|cache)s? (?:\w+ ){0,3}(?:weapons|arms|ammunition|projectiles|explosives"
-        r"|rockets|mines)",
-        r"cleared (?:\w+ ){0,4}(?:landmines|mines)",
-        r"cleared (?:\w+ ){0,2}mines",
+        # "a depot containing a large amount of weapons": the contents may trail the noun
+        r"(?:stash|depot|cache|arsenal)s? (?:[\w-]+ ){0,6}(?:weapons|arms|ammunition|projectiles"
+        r"|explosives|rockets|mines)",
+        r"clear(?:ed|ing)? (?:[\w,.-]+ ){0,4}(?:landmines|mines|explosives|ordnance)",
     ),
     _t(
         "Other",
@@ -465,7 +491,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "Headquarters or base established",
         21,
-        r"(?:set up|established|establish|establishing|built|building|opened|setting up)"
+        r"(?:set up|established|establish|establishing|built|building|opened(?! fire)|setting up)"
         r" (?:[\w-]+ ){0,5}"
         r"(?:base|bases|headquarters|outposts?|camps?|posts?|positions?|checkpoints?|points?"
         r"|barracks|garrisons?)\b",
@@ -493,6 +519,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:destruction|destroy\w*|damag\w*|attacks? on|vandalism)"
         r" (?:of |to |on )?(?:[\w-]+ ){0,3}propert(?:y|ies)",
         r"plunder\w*",
+        r"pillag\w*",
+        # the property named first, the damage in the passive ("shops were burned")
+        r"(?:houses|homes|shops|stores|businesses|propert(?:y|ies)|buildings|vehicles|cars"
+        r"|crops|villages?|churches|mosques|temples|offices|markets?) (?:[\w-]+ ){0,4}?"
+        r"(?:were|was|have been|has been|had been|being|got) (?:[\w-]+ )?(?:looted|burned"
+        r"|burnt|torched|ransacked|vandali[sz]ed|destroyed|razed|demolished|set (?:on fire"
+        r"|ablaze|alight))",
+        # armed men carrying off property: ACLED's looting
+        r"st(?:ole|olen)\b",
     ),
     _t(
         "Non-violent transfer of territory",
@@ -512,13 +547,19 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(
         "Change to group/activity",
+        13.8,
+        # a defection is the news of its sentence; the fighting or retreat it happens amid
+        # is its setting (ACLED codes the defection)
+        r"defect(?:ed|ing|s|ion|ions|ors?)\b",
+        r"pledged allegiance",
+    ),
+    _t(
+        "Change to group/activity",
         24,
         r"merg(?:ed|er|ing)\b",
         r"(?:joined|join) forces",
-        r"defect\w*",
         r"dissolv\w*",
         r"disband\w*",
-        r"pledged allegiance",
         r"formed a (?:new )?(?:group|coalition|alliance|militia)",
         r"announced (?:\w+ ){0,3}(?:formation|dissolution|split)",
         r"(?:relocat|mobili[sz])\w*",
