@@ -118,6 +118,23 @@ def test_unknown_date_flag_is_a_specific_error(capsys: pytest.CaptureFixture[str
     assert "YYYY-MM-DD" in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["incidents", "lists"], "No such command 'lists'"),
+        (["incidents", "--limit", "many"], "--limit"),
+        (["no-such-command"], "No such command"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    code, out, err = run_cli(argv, capsys)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("trucewatch: error: ") and said in err
+
+
 @pytest.mark.model
 def test_batch_streams_records_in_order_and_survives_bad_lines(tmp_path: Path) -> None:
     lines = [

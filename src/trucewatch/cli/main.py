@@ -48,12 +48,15 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         print("trucewatch: aborted", file=sys.stderr)
         sys.exit(130)
-    except Exception as error:  # click usage errors and the like
-        from click.exceptions import ClickException
-
-        if isinstance(error, ClickException):
-            error.show()
-            sys.exit(error.exit_code)
+    except Exception as error:
+        # Usage errors ("No such command", a bad option value) come from click, or from the
+        # copy of click that newer typer releases vendor: both carry a message and a code.
+        message = getattr(error, "format_message", None)
+        code = getattr(error, "exit_code", None)
+        if callable(message) and isinstance(code, int):
+            where = getattr(getattr(error, "ctx", None), "command_path", "trucewatch")
+            print(f"trucewatch: error: {message()} (see `{where} --help`)", file=sys.stderr)
+            sys.exit(code)
         raise
 
 
