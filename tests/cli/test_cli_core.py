@@ -118,6 +118,20 @@ def test_unknown_date_flag_is_a_specific_error(capsys: pytest.CaptureFixture[str
     assert "YYYY-MM-DD" in err
 
 
+@pytest.mark.parametrize("command", ["ingest", "run"])
+def test_a_missing_source_path_stops_before_anything_is_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    db = tmp_path / "tw.duckdb"
+    real = tmp_path / "report.txt"
+    real.write_text("Gondor's army shelled Osgiliath on Monday, killing two people.\n" * 3)
+    missing = tmp_path / "no-such-report.txt"
+    code, out, err = run_cli([command, str(real), str(missing), "--db", str(db)], capsys)
+    assert code == 3 and out == ""
+    assert err.strip() == f"trucewatch: error: {missing}: no such file or directory"
+    assert not db.exists()
+
+
 @pytest.mark.parametrize(
     ("argv", "said"),
     [

@@ -31,6 +31,17 @@ def _load_agreements(refs: list[str] | None, pipeline: Pipeline) -> list[Any]:
     return [load_agreement(ref, pipeline.knowledge_base()) for ref in refs]
 
 
+def _require_sources(sources: list[str]) -> None:
+    """A path on the command line that does not exist is a typo, not a report to skip:
+    say so before anything is stored. (Inside a folder, feed or archive, a missing or bad
+    item is skipped with its reason and the rest is read.)"""
+    for source in sources:
+        if source == "-" or "://" in source:
+            continue
+        if not Path(source).exists():
+            raise InputError(f"{source}: no such file or directory")
+
+
 def _print_run(report: RunReport) -> None:
     skipped = sum(report.skipped.values())
     typer.echo(
@@ -52,6 +63,7 @@ def ingest(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Read reports and store each clean article exactly once."""
+    _require_sources(sources)
     settings = settings_for(db, fetch_enabled=fetch or None)
     with open_store(settings) as store:
         pipeline = Pipeline(settings, store)
@@ -240,6 +252,7 @@ def run(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """ingest -> read -> fuse -> assess, in one go, and print a summary."""
+    _require_sources(sources)
     settings = settings_for(db, fetch_enabled=fetch or None)
     with open_store(settings) as store:
         pipeline = Pipeline(settings, store)
