@@ -84,15 +84,39 @@ def fictional_kb() -> FictionalKB:
     return FictionalKB(json.loads((FIXTURES / "fictional_kb.json").read_text()))
 
 
-@pytest.fixture(scope="session")
-def reader(fictional_kb: FictionalKB) -> Any:
+PUBLISHED = dt.date(2025, 3, 12)  # a Wednesday: "Monday" is 10 March
+
+
+def _reader_over(kb: Any) -> Any:
     from trucewatch.errors import ModelMissingError
     from trucewatch.nlp import load_reader
 
     try:
-        return load_reader(fictional_kb)
+        return load_reader(kb)
     except ModelMissingError as error:
         pytest.skip(str(error))
+
+
+@pytest.fixture(scope="session")
+def make_read() -> Any:
+    """`make_read(kb)` -> `read(text)`: a reader over a variant of the fictional KB, each
+    text an article published on Wednesday 12 March 2025 (skips when the model is absent)."""
+
+    def make(kb: Any) -> Any:
+        reader = _reader_over(kb)
+
+        def _read(text: str) -> Any:
+            art = Article(id=article_id(text), source_id="test", text=text, published=PUBLISHED)
+            return reader.read(art)
+
+        return _read
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def reader(fictional_kb: FictionalKB) -> Any:
+    return _reader_over(fictional_kb)
 
 
 @pytest.fixture(scope="session")

@@ -20,11 +20,10 @@ from typing import Any
 
 import pytest
 
-from trucewatch.model import Article, Place, PlaceMatch, Unresolved, article_id
+from trucewatch.model import Place, PlaceMatch, Unresolved
 from trucewatch.nlp.matching import find_triggers
 
-PUBLISHED = dt.date(2025, 3, 12)  # a Wednesday; "Monday" is 10 March
-MONDAY = dt.date(2025, 3, 10)
+MONDAY = dt.date(2025, 3, 10)  # articles are read as published on Wednesday 12 March
 
 EXTRA_PLACES = [
     # a small Gondorian border town: too obscure to resolve against another country
@@ -74,20 +73,8 @@ class BorderKB:
 
 
 @pytest.fixture(scope="module")
-def read_b(fictional_kb: Any) -> Any:
-    from trucewatch.errors import ModelMissingError
-    from trucewatch.nlp import load_reader
-
-    try:
-        reader = load_reader(BorderKB(fictional_kb))  # type: ignore[arg-type]
-    except ModelMissingError as error:
-        pytest.skip(str(error))
-
-    def _read(text: str) -> Any:
-        art = Article(id=article_id(text), source_id="test", text=text, published=PUBLISHED)
-        return reader.read(art)
-
-    return _read
+def read_b(fictional_kb: Any, make_read: Any) -> Any:
+    return make_read(BorderKB(fictional_kb))
 
 
 def _violent(reading: Any) -> list[Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from trucewatch.model import Article, Place, PlaceMatch, Unresolved, article_id
+from trucewatch.model import Place, PlaceMatch, Unresolved
 from trucewatch.nlp.dates import reference_spans, resolve_date
 
 PUBLISHED = dt.date(2025, 3, 12)  # a Wednesday
@@ -66,20 +66,8 @@ class Round6KB:
 
 
 @pytest.fixture(scope="module")
-def read6(fictional_kb: Any) -> Any:
-    from trucewatch.errors import ModelMissingError
-    from trucewatch.nlp import load_reader
-
-    try:
-        reader = load_reader(Round6KB(fictional_kb))  # type: ignore[arg-type]
-    except ModelMissingError as error:
-        pytest.skip(str(error))
-
-    def _read(text: str) -> Any:
-        art = Article(id=article_id(text), source_id="test", text=text, published=PUBLISHED)
-        return reader.read(art)
-
-    return _read
+def read6(fictional_kb: Any, make_read: Any) -> Any:
+    return make_read(Round6KB(fictional_kb))
 
 
 def _places(reading: Any) -> list[str | None]:
