@@ -146,14 +146,18 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # first 100 actor 0.70, civilian_deaths 0.65, all four 0.34 (date 0.86, governorate 0.86
     # unchanged); all 402: actor 0.672, civilian 0.709, all four 0.299; rows 1-200 / 201-402
     # actor 0.670 / 0.673, civilian 0.715 / 0.703, all four 0.250 / 0.347
+    # raised 2026-11-27 (round 8: truecase.v1, triggers.v7, numbers.v8, merge.v5,
+    # groupnames.v2, syntax.v4): first 100 actor 0.73, civilian_deaths 0.68, all four 0.38;
+    # all 402: actor 0.716, civilian 0.731, all four 0.331; rows 1-200 / 201-402 actor
+    # 0.710 / 0.723, civilian 0.755 / 0.708, all four 0.280 / 0.381
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
-            "fakes.actor": 0.68,
+            "fakes.actor": 0.71,
             "fakes.date": 0.82,
             "fakes.governorate": 0.82,
-            "fakes.civilian_deaths": 0.63,
-            "fakes.all_fields": 0.32,
+            "fakes.civilian_deaths": 0.66,
+            "fakes.all_fields": 0.36,
         },
     )

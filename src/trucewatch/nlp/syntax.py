@@ -11,7 +11,7 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
-SYNTAX_VERSION = "trucewatch.nlp.syntax.v3"  # v3: place_as_actor
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v4"  # v3: place_as_actor; v4: no date stamp in a phrase
 
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
@@ -103,7 +103,16 @@ def np_span(head: Token) -> Span:
         if child.dep_ in _NP_DEPS or (child.dep_ == "punct" and child.text == "-"):
             start = min(start, child.left_edge.i)
     doc = head.doc
-    while start < head.i and (doc[start].dep_ in {"det", "case", "punct"} or doc[start].is_punct):
+    # a date stamp the parse hung on the phrase ("10-03-2016 Army Advances ...", "26 November
+    # 2014 10:07 air force" in a headline run into its date line) is no part of the name
+    dated = False
+    while start < head.i and (
+        doc[start].dep_ in {"det", "case", "punct"}
+        or doc[start].is_punct
+        or doc[start].ent_type_ in {"DATE", "TIME"}
+        or (dated and doc[start].tag_ == "CD")
+    ):
+        dated = dated or doc[start].ent_type_ in {"DATE", "TIME"}
         start += 1
     end = head.i + 1
     # "Islamic State of Iraq", "Free Syrian Army" already end at the head in spaCy's English.

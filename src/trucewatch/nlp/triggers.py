@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v6"  # v5: round 5; v6: issue #4 (passives, riot police)
+# v5: round 5; v6: issue #4 (passives, riot police); v7: killing armed men is a clash
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v7"
 
 
 @dataclass(frozen=True)
@@ -372,6 +373,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"gunfights?\b",
         r"combat\b",
         r"(?:soldiers|troops|fighters|militants|rebels|insurgents) (?:were )?killed",
+        # an armed side killing armed men is fighting between armed sides ("the army killed
+        # 60 militants", "Army kills over 70 terrorists"); a weapon named elsewhere in the
+        # sentence still leads (air strike, shelling rank first)
+        r"kill(?:ed|s|ing)? (?:at least |more than |over |nearly |about |some |up to )?"
+        r"(?:\d[\d,]*|dozens of|scores of|hundreds of|two|three|four|five|six|seven|eight"
+        r"|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+        r"|ninety) (?:[\w-]+ ){0,2}(?:soldiers|troops|fighters|militants|rebels|insurgents"
+        r"|terrorists|jihadists|gunmen|militiamen|extremists)\b",
+        r"(?:terrorists|jihadists|gunmen|militiamen|extremists) (?:were|have been|had been)"
+        r" killed",
     ),
     _t(
         "Attack",
