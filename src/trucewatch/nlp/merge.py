@@ -198,11 +198,12 @@ def _no_state_bomber(ev: EventReport) -> EventReport:
     dev: 11 of 22 "unknown" bombings coded to the government so). A state the sentence
     names as the one who set off the bomb, claimed or was blamed for it, stays."""
     actor = ev.actor1
+    reason = (actor.reason or "") if actor is not None else ""
     if (
         ev.sub_event_type not in _BOMBINGS
         or actor is None
         or actor.kind != "state"
-        or (_BOMBER_REASONS.search(actor.reason or "") and "same sentence" not in actor.reason)
+        or (_BOMBER_REASONS.search(reason) and "same sentence" not in reason)
     ):
         return ev
     return ev.model_copy(update={"actor1": None})
