@@ -98,13 +98,15 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     # actor1 0.804, actor2 0.548, location 0.875, date 1.0, fatalities 0.956, sub-type
     # 0.944, false positives within bound 0.76, never 0.94, quote.found 1.0, quote.text 1.0,
     # designation.found 0.6, cases fully passing 20/50, document.* 1.0
+    # raised 2026-11-27 (places.v3, context.v6: acronyms, compass words, people's names,
+    # speakers' capitals and wire datelines are no event places): location 0.922 (59/64)
     _check(
         total,
         {
             "event.found": 0.56,
             "event.actor1": 0.78,
             "event.actor2": 0.52,
-            "event.location": 0.85,
+            "event.location": 0.90,
             "event.date": 0.97,
             "event.fatalities": 0.93,
             "event.sub_event_type": 0.92,
@@ -141,13 +143,16 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # first 100 actor 0.70, civilian_deaths 0.65, all four 0.34 (date 0.86, governorate 0.86
     # unchanged); all 402: actor 0.672, civilian 0.709, all four 0.299; rows 1-200 / 201-402
     # actor 0.670 / 0.673, civilian 0.715 / 0.703, all four 0.250 / 0.347
+    # raised 2026-11-27 (places.v3, context.v6: where events happen): first 100 governorate
+    # 0.90 (was 0.87); all 402: governorate 0.883 (was 0.858); rows 1-200 / 201-402 0.910 /
+    # 0.856 (were 0.885 / 0.832)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
             "fakes.actor": 0.68,
             "fakes.date": 0.82,
-            "fakes.governorate": 0.82,
+            "fakes.governorate": 0.88,
             "fakes.civilian_deaths": 0.63,
             "fakes.all_fields": 0.32,
         },

