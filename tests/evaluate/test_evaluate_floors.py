@@ -101,13 +101,15 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     # raised for issue #4 (rule sets events.v8, sides.v2, reader.v3, triggers.v6): event.found
     # 0.712 (52/73), actor1 0.843 (43/51), actor2 0.839 (26/31), false positives within
     # bound 0.80 (40/50), cases fully passing 27/50
+    # raised 2026-11-27 (places.v3, context.v6: acronyms, compass words, people's names,
+    # speakers' capitals and wire datelines are no event places): location 0.922 (59/64)
     _check(
         total,
         {
             "event.found": 0.69,
             "event.actor1": 0.82,
             "event.actor2": 0.81,
-            "event.location": 0.85,
+            "event.location": 0.90,
             "event.date": 0.97,
             "event.fatalities": 0.93,
             "event.sub_event_type": 0.92,
@@ -150,13 +152,16 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # groupnames.v2, syntax.v4): first 100 actor 0.73, civilian_deaths 0.68, all four 0.38;
     # all 402: actor 0.716, civilian 0.731, all four 0.331; rows 1-200 / 201-402 actor
     # 0.710 / 0.723, civilian 0.755 / 0.708, all four 0.280 / 0.381
+    # raised 2026-11-27 (places.v3, context.v6: where events happen): first 100 governorate
+    # 0.90 (was 0.87); all 402: governorate 0.883 (was 0.858); rows 1-200 / 201-402 0.910 /
+    # 0.856 (were 0.885 / 0.832)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
             "fakes.actor": 0.71,
             "fakes.date": 0.82,
-            "fakes.governorate": 0.82,
+            "fakes.governorate": 0.88,
             "fakes.civilian_deaths": 0.66,
             "fakes.all_fields": 0.36,
         },

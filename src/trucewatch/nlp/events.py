@@ -463,11 +463,10 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     coder reads on) the article's lead place, else the nearest place named at all, else
     the report's dominant country."""
     named = [e for e in doc.ents if e.label_ in _PLACE_LABELS and e.text[:1].isupper()]
-    named = [e for e in named if not (_venue(e.root) or care_place(e))]  # talks; the wounded
-    # the dateline says where the reporter files from; a capital that speaks or blames
-    # ("Moscow denied", "Ankara's foreign ministry") stands for its government
-    dateline = _dateline_end(doc.text)
-    ents = [e for e in named if e.start_char >= dateline and not place_as_actor(e.root)]
+    # talks; the wounded; a person's name ("Abu al-Hassan")
+    named = [e for e in named if not (_venue(e.root) or care_place(e) or ctx.not_a_place(e))]
+    # no datelines, speakers' capitals; "the Idlib town of X" puts X first
+    ents = ctx.told_places(named, _dateline_end(doc.text))
     # "north of X", "15 km from X": a reference point; any other place named is the event's
     anchors = {e.start for e in ents if reference_point(e)}
     here = [ctx.place(e.text) for e in ents if e.start not in anchors]

