@@ -28,7 +28,8 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # v4: "one of the attackers", "a shepherd was killed", "no one was killed" -> 0, "unarmed"
 # v5: ACLED round multiples; v6: tolls; v7: combatants named only as attackers or holders
 # of the ground leave generic dead civilian, numeric dates are masked, "14 Injured" is hurt
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v7"
+# v8: "and 30 more wounded"
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v8"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -127,6 +128,7 @@ _NONE_KILLED = re.compile(
 )
 _BARE = re.compile(
     rf"\b(?:at least |more than |over |nearly |some |up to |as many as )?{_COUNT}\s+"
+    r"(?:more\s+)?"  # "... killed, and dozens more wounded": the verb's "were" left out
     # victims the lexicon does not know: "four traders were wounded"
     r"(?:(?:(?!(?:years?|km|kilomet\w*|miles|percent|of)\b)[a-z-]+\s+(?:[a-z-]+\s+)?)?"
     r"(?:were|have been|had been)\s+(?:also\s+|reportedly\s+)?)?"
