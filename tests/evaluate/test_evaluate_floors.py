@@ -103,22 +103,28 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     # bound 0.80 (40/50), cases fully passing 27/50
     # raised 2026-11-27 (places.v3, context.v6: acronyms, compass words, people's names,
     # speakers' capitals and wire datelines are no event places): location 0.922 (59/64)
+    # raised for gold round 8 (events.v9, reader.v4, nonevents.v1, implied.v1, names.v3,
+    # merge.v5, numbers.v8, triggers.v7): event.found 0.849 (62/73), actor1 0.922 (47/51), actor2
+    # 0.871 (27/31), location 0.922 (59/64), claimed_by 0.9 (9/10), sub-type 0.972,
+    # fatalities 0.978, false positives within bound 0.92 (46/50), never 0.98 (49/50),
+    # cases fully passing 35/50
     _check(
         total,
         {
-            "event.found": 0.69,
-            "event.actor1": 0.82,
-            "event.actor2": 0.81,
-            "event.location": 0.90,
+            "event.found": 0.82,
+            "event.actor1": 0.9,
+            "event.actor2": 0.85,
+            "event.claimed_by": 0.85,
+            "event.location": 0.9,
             "event.date": 0.97,
-            "event.fatalities": 0.93,
-            "event.sub_event_type": 0.92,
-            "event.false_positives_within_bound": 0.78,
-            "event.never": 0.92,
+            "event.fatalities": 0.95,
+            "event.sub_event_type": 0.95,
+            "event.false_positives_within_bound": 0.9,
+            "event.never": 0.96,
             "quote.found": 0.97,
             "quote.text": 0.97,
             "designation.found": 0.6,
-            "case.passed": 0.52,
+            "case.passed": 0.68,
             "undated.event_year": 0.97,
             "undated.document_published": 1.0,
             "document.must_contain": 1.0,
@@ -134,8 +140,9 @@ def test_case2021_subtype_floor(record_fn: Any) -> None:
     # non-ACLED snippets 0.882 (75/85)
     # issue #4 (triggers.v6, matching.v4, events.v8): sub_event_type 0.880 (373/424; first
     # half 194/212, second half 179/212), no conflict event 0.906 (77/85)
+    # gold round 8 (triggers.v7, events.v9): sub_event_type 0.882 (374/424), no conflict 0.906
     _check(
-        tally, {"case2021.sub_event_type": 0.86, "case2021.no_conflict_event_on_non_acled": 0.89}
+        tally, {"case2021.sub_event_type": 0.87, "case2021.no_conflict_event_on_non_acled": 0.89}
     )
 
 

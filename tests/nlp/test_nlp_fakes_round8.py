@@ -47,6 +47,14 @@ def test_names_told_once_and_sentence_case_text_keep_their_capitals() -> None:
     assert len(sentence_case(text, body)) == len(text)
 
 
+def test_a_long_name_opening_a_sentence_is_no_headline() -> None:
+    # four capitalised words, and the body writes "mission" and "observers" in lower case,
+    # but no event word is among them: it is a name, not a title-cased headline
+    body = "Two villagers were killed, the mission said; its observers counted 40 violations."
+    text = "The Free Ithilien Observers Mission said on Monday that it had counted violations."
+    assert sentence_case(text, body) == text
+
+
 def test_a_title_cased_headline_names_the_actor_of_its_event(read: Any) -> None:
     text = (
         "Gondorian Forces Foil Raid on Osgiliath Kill 29 Fighters. Nearly 30 fighters were "

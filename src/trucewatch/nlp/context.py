@@ -30,6 +30,7 @@ CONTEXT_VERSION = "trucewatch.nlp.context.v6"
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_WHOLE_NAME_ENTS = frozenset({"ORG", "ACTOR"})  # names read whole by person_in
 
 ROLE_WORDS = frozenset(
     [
@@ -795,6 +796,11 @@ def person_in(span: Span | Doc, head: Token) -> tuple[str | None, str | None]:
     # a role introduces it or it has a first name.
     if role is None and head.i - start < 1:
         return None, None
+    for ent in span.ents:
+        # an adjective opens many names ("White Council Monitoring Mission"): the whole
+        # named organisation, not its last capitalised nouns with a "role" before them
+        if ent.label_ in _WHOLE_NAME_ENTS and ent.start < start <= head.i < ent.end:
+            return re.sub(r"^(?:the|The)\s+", "", ent.text.strip()), None
     return name, role
 
 

@@ -41,6 +41,14 @@ from trucewatch.nlp.matching import (
 from trucewatch.nlp.merge import actor_key as _name
 from trucewatch.nlp.merge import event_family as _family
 from trucewatch.nlp.merge import merge_events
+from trucewatch.nlp.nonevents import (
+    aircraft_moving,
+    ceased,
+    dating_clause,
+    of_victims,
+    town_by_apposition,
+    weapon_model,
+)
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.sides import (
     accused,
@@ -76,8 +84,9 @@ from trucewatch.nlp.text import Sentence
 
 # v4: sub-types round 3; v5: merge.py, date words; v7: round 5 precision (described
 # agreements, running summaries); v8: issue #4 (group name variants, scene-setting clauses
-# lead last, recent "since" spans)
-EVENTS_VERSION = "trucewatch.nlp.events.v8"
+# lead last, recent "since" spans); v9: non-events (nonevents.py), weapon models and towns
+# no actors, a state attacking a town fights for it, a clause's own subject is its author
+EVENTS_VERSION = "trucewatch.nlp.events.v9"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -180,6 +189,8 @@ def _resolve(
         return ref
     if not _named(span_tokens):
         return None
+    if weapon_model(text) or town_by_apposition(head):
+        return None  # "Su-34 bombers", "Barsalogho, a town": an aircraft, a place
     place = ctx.place(text)
     return None if place.id is not None else ref  # a known place is not an actor
 
@@ -196,6 +207,9 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
                 named = named or ref  # an unknown name, unless a known actor follows
     if named is not None:
         return named
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    if any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children):
+        return None  # "the federal government declared a truce": an author, if unknown
     # Fallback: an armed actor that is the subject of another clause of the sentence
     # ("Fighters of the Host attacked a police station, and two policemen died in the
     # gunfight"), never a speaker, a victim or a place in the dateline.
@@ -205,8 +219,8 @@ def _agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) ->
         verb = t.head
         if verb.lower_ in SPEECH_VERBS or verb.lower_ in _SUFFER_VERBS:
             continue
-        if t.lower_ in VICTIM_NOUNS or t.ent_type_ in _PLACE_LABELS:
-            continue
+        if t.lower_ in VICTIM_NOUNS or t.ent_type_ in _PLACE_LABELS or of_victims(t):
+            continue  # "crowds of civilians waited": bystanders, not a side
         if verb.dep_ in {"ccomp"} and speech_verb_over(verb) is None:
             continue
         name = _of_owner(t) or actor_text(t)
@@ -598,8 +612,12 @@ def events_in_sentence(
         token = token_at(doc, hit.start, hit.end)
         if token is None or is_hypothetical(token):
             continue
-        if hit.sub_event_type == "Agreement" and (concessive(token) or temporal_reference(token)):
+        if hit.sub_event_type == "Agreement" and (
+            concessive(token) or temporal_reference(token) or dating_clause(text, hit.start)
+        ):
             continue
+        if ceased(token) or aircraft_moving(token):
+            continue  # "fighting had stopped", "warplanes flew home": no event
         if _despite(token):
             continue  # "talks began despite the air strikes": background to the news
         if _in_negation(token) or _is_background_tense(token):
@@ -837,6 +855,8 @@ def _refine(sub: str, actor1: ActorRef | None, text: str, before: str = "") -> s
         )
     ):
         return "Air/drone strike"
+    if sub == "Attack" and text.startswith("attacked") and actor1 and actor1.kind in _STATE_KINDS:
+        return "Armed clash"  # a state's forces attacking a town fight for it
     if sub in {"Government regains territory", "Non-state actor overtakes territory"}:
         if actor1 is not None and _REBEL_WORDS.search(actor1.text or actor1.name):
             state = False  # "Houthi rebels took control": the phrase says who they are

@@ -25,7 +25,8 @@ from trucewatch.nlp.matching import find_triggers
 # v4: blame from a later sentence, civilians named in a toll sentence (issue #4)
 # v5: a vague lead toll ("dozens") takes the exact figure a sentence just after gives; a
 # state read off a place word or a passing mention is no bomber
-MERGE_VERSION = "trucewatch.nlp.merge.v5"
+# v6: a perpetrator taken from a blaming sentence leaves the event alleged
+MERGE_VERSION = "trucewatch.nlp.merge.v6"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -213,6 +214,7 @@ def _no_state_bomber(ev: EventReport) -> EventReport:
 # next sentences or paragraph name who flew it ("Air raids killed 10 ... Syrian or Russian
 # jets carried out the strikes"); further on, the report has moved to other events.
 PERPETRATOR_LOOKAHEAD_EVENTS = 3  # tuned on FA-KES dev 101-402 (aggregate actor accuracy)
+_DISPUTED = frozenset({"alleged", "denied"})
 
 
 def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
@@ -240,7 +242,11 @@ def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
                 continue
             why = f"{later.actor1.reason or ''}; named in a later sentence on the same event"
             actor = later.actor1.model_copy(update={"reason": why.lstrip("; ")})
-            out[i] = ev.model_copy(update={"actor1": actor})
+            update: dict[str, object] = {"actor1": actor}
+            if later.certainty in _DISPUTED and ev.certainty not in _DISPUTED:
+                # "X blamed Russian warplanes": the author is alleged, not the report's fact
+                update.update(certainty="alleged", claimed_by=later.claimed_by)
+            out[i] = ev.model_copy(update=update)
             break
     return out
 

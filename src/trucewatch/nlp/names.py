@@ -27,6 +27,11 @@ Two codebook rules for a place name that runs on into more capitalised words (v2
   with `defer` on, a place match next to a capitalised word (not a sentence's first) is
   held back until the NER has run (SETTLE_COMPONENT); a PERSON over it, or a longer place
   entity containing it, wins; else it is set as before.
+
+v3: a class the knowledge base writes in lower case ("children", "crowd", "residents")
+is a common noun; written capitalised in mid-sentence it is a word of a proper name ("Save
+the Children said", "the Crowd Safety Trust"), not that class: the NER reads the whole
+name. A sentence written in title case (a headline) keeps its matches.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-NAMES_VERSION = "trucewatch.nlp.names.v2"  # v2: longer resolvable names; deferred places
+# v2: longer resolvable names; deferred places; v3: common nouns capitalised inside names
+NAMES_VERSION = "trucewatch.nlp.names.v3"
 COMPONENT = "trucewatch_names"
 SETTLE_COMPONENT = "trucewatch_names_settle"  # runs after "ner": places held back above
 DEFERRED_KEY = "trucewatch_deferred_places"  # Doc.user_data: (label, start, end) held back
@@ -64,6 +70,9 @@ class NameMatcher:
     def __init__(self, patterns: Iterable[tuple[str, str]] = ()) -> None:
         self._labels: dict[str, str] = {}
         self._places: set[str] = set()  # phrases with a place label, whatever label won
+        # Actor phrases the knowledge base writes only in lower case: common nouns.
+        self._common: set[str] = set()
+        self._proper: set[str] = set()
         # Every whole-word prefix of a phrase ("islamic republic" of "islamic republic of
         # pakistan"): lets the scan stop at the first word that starts no known phrase.
         self._prefixes: set[str] = set()
@@ -85,6 +94,11 @@ class NameMatcher:
                 continue
             if label in PLACE_LABELS:
                 self._places.add(key)
+            elif phrase.strip() == key and key not in self._proper:
+                self._common.add(key)
+            else:
+                self._proper.add(key)
+                self._common.discard(key)
             if key in labels:
                 if label in PREFERRED_LABELS and labels[key] not in PREFERRED_LABELS:
                     labels[key] = label
@@ -118,6 +132,7 @@ class NameMatcher:
         tokens = [(t.idx, t.idx + len(t), t.whitespace_) for t in doc]
         n = len(tokens)
         found: list[tuple[str, int, int]] = []
+        headline: bool | None = None
         for i, (first, _, _) in enumerate(tokens):
             if text[first].lower() not in firsts:
                 continue
@@ -132,6 +147,11 @@ class NameMatcher:
                 if label is not None and (
                     label not in PLACE_LABELS or _capitalised(key, text, first)
                 ):
+                    if key in self._common and _mid_sentence_capital(doc, i, key, text):
+                        if headline is None:
+                            headline = _title_case(doc)
+                        if not headline:
+                            continue  # "Save the Children": a word of a name, not a class
                     found.append((label, i, j + 1))
                 if space and key not in prefixes:
                     break
@@ -206,6 +226,28 @@ class NameMatcher:
 
 def _capital_word(text: str) -> bool:
     return text[:1].isupper() and text[:1].isalpha()
+
+
+def _mid_sentence_capital(doc: Doc, i: int, key: str, text: str) -> bool:
+    """Is a common noun written capitalised where English would not (not a sentence's or a
+    quotation's first word)?"""
+    if not _capitalised(key, text, doc[i].idx) or i == 0:
+        return False
+    before = doc[i - 1]
+    return not (before.is_space or before.text in _OPENERS or "\n" in before.whitespace_)
+
+
+# Share of capitalised words (of four letters or more) above which a line is in title case
+# (a judgment, not tuned: running text capitalises well under a third of such words).
+TITLE_CASE_SHARE = 0.6
+
+
+def _title_case(doc: Doc) -> bool:
+    """A headline in title case capitalises common nouns too ("Air Strike Kills Children")."""
+    words = [t.text for t in doc if t.is_alpha and len(t.text) >= 4]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
 
 
 _OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "‘", "'", "-", "—", "–", "("})

@@ -30,7 +30,8 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # of the ground leave generic dead civilian, numeric dates are masked, "14 Injured" is hurt
 # v8: combatants named as killers or as advancing ("rebels kill 7") are not the dead;
 # "N people including M civilians" gives M civilians; "killed 30 people injured 90"
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v8"
+# v9: "and 30 more wounded"
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v9"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -129,6 +130,7 @@ _NONE_KILLED = re.compile(
 )
 _BARE = re.compile(
     rf"\b(?:at least |more than |over |nearly |some |up to |as many as )?{_COUNT}\s+"
+    r"(?:more\s+)?"  # "... killed, and dozens more wounded": the verb's "were" left out
     # victims the lexicon does not know: "four traders were wounded"
     r"(?:(?:(?!(?:years?|km|kilomet\w*|miles|percent|of)\b)[a-z-]+\s+(?:[a-z-]+\s+)?)?"
     r"(?:were|have been|had been)\s+(?:also\s+|reportedly\s+)?)?"

