@@ -112,3 +112,32 @@ def test_unknown_location_stays_apart_without_strong_evidence(gondor):
     alone = next(i for i in incidents if any(m.key == weak.key for m in i.members))
     assert len(alone.members) == 1
     assert "no earlier report matched" in alone.members[0].reason
+
+
+def _recoded(rs, key: str, new_key: str, **update):
+    base = next(r for r in rs.reports if str(r.key) == key)
+    return base.model_copy(
+        update={"key": _k(new_key), "event": base.event.model_copy(update=update)}
+    )
+
+
+@pytest.mark.parametrize(
+    ("certainty", "fused"),
+    [("alleged", True), ("reported", False)],
+)
+def test_competing_alleged_attribution_fuses_across_compatible_types(gondor, certainty, fused):
+    """2026-11-27: one outlet codes the Edhellond strike as an Attack on civilians blamed on
+    Rohan; another as an air strike by Gondor. Same place, day and victims: when the author
+    is only alleged, the disagreement is the contested grade of one incident. Told as fact
+    by both, two authors and two codings stay two incidents."""
+    afp = _recoded(gondor, "afp-edh:0", "afp-alt:0", certainty=certainty)
+    attack = _recoded(
+        gondor,
+        "belfalas-edh:0",
+        "belfalas-alt:0",
+        sub_event_type="Attack",
+        event_type="Violence against civilians",
+        certainty=certainty,
+    )
+    where = _where(_fuse(gondor, reports=[afp, attack]))
+    assert (where[afp.key] == where[attack.key]) is fused

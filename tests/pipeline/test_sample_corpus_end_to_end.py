@@ -28,10 +28,14 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 # pairs before the issue #6 fixes: report country from datelines and speaking capitals, bare
 # strikes that destroy, generalised strikes, attacks on held towns and army units, relative
 # clauses under a negation, month-dated reports needing type, place and actor to fuse). The
-# two missed pairs are one report whose hospital strike is told only as "a hospital ... was
-# destroyed", which the reader does not take as an event.
+# two missed pairs were one report whose hospital strike is told only as "a hospital ... was
+# destroyed", which the reader did not take as an event.
+# 2026-11-27 (fusion round 2): precision 1.000, recall 1.000 (51 predicted pairs, 51 gold): a
+# hospital or school told only as hit or destroyed is an attack, with the weapon of the
+# report's strikes that day (triggers v9, implied v2); competing alleged attribution fuses
+# across compatible types as one contested incident (fuse v2).
 FUSION_PRECISION_FLOOR = 1.0
-FUSION_RECALL_FLOOR = 0.96
+FUSION_RECALL_FLOOR = 1.0
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

@@ -12,7 +12,8 @@ from trucewatch.fuse.rules import compatible_types, haversine_km, type_family
 from trucewatch.fuse.summary import figure_range, independent_sources
 from trucewatch.fuse.text import NEAR_DUPLICATE_JACCARD, fingerprint, near_duplicate
 
-FUSION_VERSION = "trucewatch.fuse.v1"
+# v2: competing alleged attribution fuses across compatible types (contested grade)
+FUSION_VERSION = "trucewatch.fuse.v2"
 
 __all__ = [
     "FUSION_VERSION",

@@ -83,6 +83,7 @@ GRID_DEG = 0.2
 BUCKET_DAYS = 7  # date blocking bucket
 
 _PRECISE = frozenset({"point", "city"})
+_ALLEGED = frozenset({"alleged"})
 _CERTAINTY_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "denied": 3, "hypothetical": 4}
 
 
@@ -372,8 +373,13 @@ def match(a: Item, b: Item, parents: Mapping[str, str]) -> tuple[float, str] | N
         if not strong:
             return None
         place = (0.5, "location unknown on one side; same actor1, type and day", False)
-    strong = a.sub == b.sub and time[0] >= 2.0 and place[2]
-    if contested and not (strong and _victims_agree(a, b, parents)):
+    close = time[0] >= 2.0 and place[2]
+    strong = a.sub == b.sub and close
+    # Competing attribution ("activists blamed X; Y's envoy blamed Z") is the contested
+    # grade of one incident: when either side's author is only alleged, outlets' different
+    # codings of the weapon (compatible types) do not make two incidents.
+    alleged = a.event.certainty in _ALLEGED or b.event.certainty in _ALLEGED
+    if contested and not ((strong or (alleged and close)) and _victims_agree(a, b, parents)):
         return None
     if (a.when in COARSE_DATES or b.when in COARSE_DATES) and not _corroborated(
         a, b, place, parents

@@ -26,8 +26,10 @@ from trucewatch.nlp.certainty import claimant
 from trucewatch.nlp.context import ArticleContext
 from trucewatch.nlp.matching import background_span, find_triggers
 from trucewatch.nlp.syntax import subject_of
+from trucewatch.nlp.triggers import FACILITY_STRUCK_RANK
 
-IMPLIED_VERSION = "trucewatch.nlp.implied.v1"
+# v2: a hospital told only as destroyed takes the weapon of the report's strikes that day
+IMPLIED_VERSION = "trucewatch.nlp.implied.v2"
 
 # Weapons a campaign uses from afar: a report's later strikes with no author named are the
 # campaign's. (Close-range violence names its author where it happens.)
@@ -58,6 +60,34 @@ def _bare_toll(ev: EventReport) -> bool:
     weapon or attack word in its sentence?"""
     text = ev.evidence
     return ev.sub_event_type == "Attack" and not find_triggers(text, background_span(text))
+
+
+def _struck_facility(ev: EventReport) -> bool:
+    """Was the event read off a building told only as hit or destroyed ("a hospital was
+    destroyed"), with no weapon word in its sentence?"""
+    if ev.sub_event_type != "Attack":
+        return False
+    hits = find_triggers(ev.evidence, background_span(ev.evidence))
+    return any(h.rank == FACILITY_STRUCK_RANK for h in hits) and all(
+        h.sub_event_type == "Attack" for h in hits
+    )
+
+
+def _weapon_that_day(events: list[EventReport], j: int) -> str | None:
+    """The remote-strike sub-type of the report's first other event on event j's day (its
+    lead tells the weapon; a later "blamed warplanes" only says who)."""
+    ev = events[j]
+    if ev.date is None:
+        return None
+    for k, other in enumerate(events):
+        if (
+            k != j
+            and other.sub_event_type in REMOTE_SUBS
+            and other.certainty != "denied"
+            and other.date == ev.date
+        ):
+            return other.sub_event_type
+    return None
 
 
 def _aggregate(ev: EventReport) -> bool:
@@ -238,6 +268,12 @@ def imply_authors(
     intercepted or defused the armed side that says so."""
     out = list(events)
     for j, ev in enumerate(out):
+        weapon = _weapon_that_day(out, j) if _struck_facility(ev) else None
+        if weapon is not None:
+            # "In X, missiles hit a school ... In Y, a hospital was destroyed": the same weapon
+            ev = out[j] = ev.model_copy(
+                update={"sub_event_type": weapon, "event_type": SUB_TO_TYPE[weapon]}
+            )
         if ev.actor1 is not None or ev.certainty == "denied":
             continue
         if ev.sub_event_type == DISRUPTED and ev.claimed_by and ctx is not None:

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 # v5: round 5; v6: issue #4 (passives, riot police); v7: killing armed men is a clash;
-# v8: long truce subjects, towns attacked
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v8"
+# v8: long truce subjects, towns attacked; v9: hospitals and schools told as hit or destroyed
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v9"
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,10 @@ def _t(sub: str, rank: float, *alternatives: str) -> Trigger:
     )
     return Trigger(sub, re.compile(pattern, re.IGNORECASE), rank, lowered)
 
+
+# The rank of "a hospital was destroyed": an attack whose weapon the report tells elsewhere
+# (implied.py gives it the report's remote strikes' sub-type that day).
+FACILITY_STRUCK_RANK = 17.5
 
 # Ordered roughly from most to least specific: a sentence with "suicide bomber" and
 # "killed" is a Suicide bomb, not an Attack. Ranks say which sub-type leads a sentence.
@@ -425,6 +429,22 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"beat(?:en)? to death",
     ),
     _t(
+        "Attack",
+        FACILITY_STRUCK_RANK,
+        # a hospital or school told only as hit or destroyed, with no weapon or author: an
+        # attack on the place a war's victims shelter in (a coder reads the weapon and the
+        # author from the rest of the report; implied.py, fusion). Looting's property list
+        # (homes, shops, markets, mosques) keeps its own passive.
+        # One building: "five hospitals were hit" counts strikes over many places (a total).
+        r"(?:hospital|clinic|(?:medical|health) (?:facility|cent(?:er|re)|post)|school)"
+        r" (?:[\w-]+ ){0,5}?(?:was|has been|had been) (?:[\w-]+ )?"
+        r"(?:destroyed|flattened|levell?ed|razed|reduced to rubble|hit|struck|bombed|shelled)\b"
+        # ... unless a disaster did it ("destroyed by an earthquake", "hit in the floods")
+        r"(?! (?:by|in) (?:an? |the )?(?:[\w-]+ )?(?:earthquakes?|quakes?|tremors?|floods?"
+        r"|flooding|storms?|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|landslides?|fires?"
+        r"|blazes?|wildfires?|lightning)\b)",
+    ),
+    _t(
         "Arrests",
         18,
         r"arrest(?:ed|s|ing)?\b",
@@ -602,4 +622,4 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
-__all__ = ["TRIGGERS", "TRIGGERS_VERSION", "Trigger"]
+__all__ = ["FACILITY_STRUCK_RANK", "TRIGGERS", "TRIGGERS_VERSION", "Trigger"]
