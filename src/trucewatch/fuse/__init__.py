@@ -13,7 +13,8 @@ from trucewatch.fuse.summary import figure_range, independent_sources
 from trucewatch.fuse.text import NEAR_DUPLICATE_JACCARD, fingerprint, near_duplicate
 
 # v2: competing alleged attribution fuses across compatible types (contested grade)
-FUSION_VERSION = "trucewatch.fuse.v2"
+# v3: an admission names the acting side as whole words (a "Syrian" monitor is not Syria)
+FUSION_VERSION = "trucewatch.fuse.v3"
 
 __all__ = [
     "FUSION_VERSION",

@@ -23,6 +23,7 @@ Rules (documented here because analysts read them):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -229,6 +230,13 @@ def _side_names(actor: ActorRef, items: Sequence[Item]) -> set[str]:
     return {n for n in names if len(n) > 2}
 
 
+def _names(name: str, text: str) -> bool:
+    """Does `text` name `name` as whole words? "Syria" is named in "Syria's defence
+    ministry", not in "the Syrian Observatory for Human Rights" (a monitor's report of a
+    strike is no admission by the state)."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
 def _admission(
     items: Sequence[Item], claims: Sequence[Claim], actors: Sequence[ActorRef]
 ) -> tuple[ActorRef, str] | None:
@@ -237,14 +245,14 @@ def _admission(
         names = _side_names(actor, items)
         for c in claims:
             aff = (c.affiliation or "").casefold()
-            if c.stance == "claim" and aff and any(n in aff or aff in n for n in names):
+            if c.stance == "claim" and aff and any(_names(n, aff) or _names(aff, n) for n in names):
                 return actor, f"{c.speaker or c.affiliation} ({c.affiliation}) claimed it"
         for it in items:
             by = (it.event.claimed_by or "").casefold()
             if (
                 by
                 and it.event.certainty in {"asserted", "reported"}
-                and any(n in by for n in names)
+                and any(_names(n, by) for n in names)
             ):
                 return actor, f"report '{it.skey}' says {it.event.claimed_by} claimed it"
     return None
