@@ -184,7 +184,10 @@ NOT_USED_AFTER_RE = re.compile(
 )
 NOT_USED_BEFORE_RE = re.compile(
     r"\b(?:tests?|tested|testing|test-fir\w*) (?:of )?(?:an? |the |its |their )?(?:[\w-]+ ){0,2}$"
-    r"|\b(?:hydrogen|atomic|nuclear|thermonuclear|h-)[- ]?$",
+    r"|\b(?:hydrogen|atomic|nuclear|thermonuclear|h-)[- ]?$"
+    # weapons handed over are owned, not fired: "received U.S.-made anti-tank missiles"
+    r"|\b(?:received|receives|receiving|supplied|supplies|supplying|delivered|delivering"
+    r"|deliveries of|shipments? of|armed with|equipped with)\s+(?:[\w.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -225,10 +228,22 @@ RESCUE_BEFORE_RE = re.compile(
 )
 
 # Words that, just before a trigger, say the event is asked for, stopped or excluded.
+# "strikes on X are permitted": a rule about attacks, said of no attack in particular.
+# Matched from the trigger's start: its head (one or two words), an optional target.
+PERMITTED_RE = re.compile(
+    r"^(?:[\w-]+\s+)?[\w-]+(?:\s+(?:on|against|in)\s+(?:the\s+|a\s+)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+)?)?\s+(?:are|is|were|was|would be|remain)\s+(?:not\s+|still\s+)?"
+    r"(?:permitted|allowed|legal|legitimate|lawful|justified|banned|prohibited|forbidden"
+    r"|exempt)\b",
+    re.IGNORECASE,
+)
 SUPPRESS_BEFORE_RE = re.compile(
     r"\b(?:stop|stops|stopping|halt|halting|end|ending|cease|ceasing|exempt|exempting|without"
     r"|ban|banning|prohibit\w*|prevent\w*|avoid\w*|pause|no|not|never|against further"
-    r"|calls? for an? end to|suspend\w*|refrain\w* from|freeze on|threat of)"
+    r"|calls? for an? end to|suspend\w*|refrain\w* from|freeze on|threat of"
+    # a lull or fall in attacks, and attacks a party justifies or permits, are no attack
+    r"|lull|decline|drop|fall|reduction|justify|justifies|justified|justifying|permit"
+    r"|permits|permitted|allow|allows|allowed|authori[sz]\w*)"
     r"(?:\s+(?:to|of|in|on|the|a|an|all|any|its|their|further|more|russian|syrian|regime|"
     r"government|coalition|air|ground|\w+ing)){0,3}\s*$",
     re.IGNORECASE,
@@ -480,6 +495,7 @@ __all__ = [
     "MODALS",
     "NOT_USED_AFTER_RE",
     "NOT_USED_BEFORE_RE",
+    "PERMITTED_RE",
     "QUOTE_CHARS",
     "REFERENCE_BEFORE_RE",
     "RELEASED_AFTER_RE",

@@ -19,6 +19,7 @@ from trucewatch.nlp.lexicon import (
     FORCEFUL_TAKEOVER_RE,
     NOT_USED_AFTER_RE,
     NOT_USED_BEFORE_RE,
+    PERMITTED_RE,
     REFERENCE_BEFORE_RE,
     RELEASED_AFTER_RE,
     REPELLED_RE,
@@ -33,7 +34,7 @@ from trucewatch.nlp.lexicon import (
 
 # v2: non-violent transfers, repelled attempts; v3: tallies, released hostages, repelled
 # attempts said before the trigger; v4: recent "since" spans, support fire
-MATCHING_VERSION = "trucewatch.nlp.matching.v4"
+MATCHING_VERSION = "trucewatch.nlp.matching.v5"  # v5: permitted, justified, lulls, deliveries
 
 
 # Added to the rank of a trigger named as support ("backed by air strikes"): past every
@@ -74,6 +75,8 @@ def _triggers_in(text: str, ignore: tuple[int, int] | None) -> tuple[Hit, ...]:
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
             if SUPPRESS_BEFORE_RE.search(before) or ATTRIBUTION_BEFORE_RE.search(before):
+                continue
+            if PERMITTED_RE.match(text[m.start() : m.start() + 100]):
                 continue
             if REFERENCE_BEFORE_RE.search(before):
                 continue

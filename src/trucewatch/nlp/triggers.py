@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # v5: round 5; v6: issue #4 (passives, riot police); v7: killing armed men is a clash;
 # v8: long truce subjects, towns attacked; v9: hospitals and schools told as hit or destroyed
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v9"
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v10"  # v10: seized ground vs seized goods
 
 
 @dataclass(frozen=True)
@@ -335,7 +335,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Non-state actor overtakes territory",
         15,
         r"captur(?:ed|ing|es)\b",
-        r"seiz(?:ed|ing|es)\b(?!(?: [\w,-]+){0,6} (?:weapons|arms|drugs|ammunition|explosives"
+        # ... unless what was seized is goods: only quantity and filler words may stand
+        # between the verb and the goods ("seized a large cache of weapons"); "seized the
+        # headquarters and weapons depots of X" took ground
+        r"seiz(?:ed|ing|es)\b(?!(?: (?:the|a|an|some|several|large|small|huge|big|quantit(?:y|ies)"
+        r"|amounts?|caches?|stockpiles?|haul|dozens|hundreds|thousands|of|and|illegal|illicit"
+        r"|stolen|smuggled|hidden|unlicensed|over|about|around|nearly|almost|more|than|at"
+        r"|least|up|to|roughly|approximately|estimated|\d[\d,.]*)){0,6} (?:weapons|arms|drugs"
+        r"|ammunition|explosives"
         r"|cash|firearms|rifles|guns|counterfeit|goods|narcotics|heroin|cocaine|cannabis"
         r"|marijuana|methamphetamine|pills|tablets|contraband|cigarettes|vehicles|boats"
         r"|passports|documents|assets|property|properties|kilograms?|kg|tonnes?|tons?|boxes"
