@@ -3,6 +3,8 @@ over; and what "seized" took: ground, or goods."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from trucewatch.nlp.matching import find_triggers
@@ -45,3 +47,27 @@ def test_attack_words_that_name_no_attack(text: str) -> None:
 )
 def test_seized_ground_or_goods(text: str, taken: bool) -> None:
     assert ("Non-state actor overtakes territory" in _subs(text)) is taken
+
+
+@pytest.fixture(scope="module")
+def read_real(make_read: Any) -> Any:
+    from trucewatch.resolve import load_kb
+
+    return make_read(load_kb())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of villagers demonstrated in Saraqib on Friday, holding up banners that "
+        "Hayat Tahrir al-Sham condemns.",
+        "Students protested outside the university in Idlib on Friday over fees, a demand "
+        "that Hayat Tahrir al-Sham opposes.",
+    ],
+)
+def test_a_peaceful_protest_is_the_crowds_even_beside_an_armed_group(
+    read_real: Any, text: str
+) -> None:
+    protests = [e for e in read_real(text).events if e.sub_event_type == "Peaceful protest"]
+    assert protests
+    assert all(e.actor1 is not None and e.actor1.kind == "protesters" for e in protests)

@@ -12,7 +12,7 @@ import datetime as dt
 from trucewatch.model.event import ActorRef
 from trucewatch.nlp.context import ArticleContext
 
-CROWDS_VERSION = "trucewatch.nlp.crowds.v1"
+CROWDS_VERSION = "trucewatch.nlp.crowds.v2"  # v2: a peaceful protest is the crowd's
 
 
 def _crowd(ref: ActorRef | None) -> bool:
@@ -42,7 +42,9 @@ def protest_sides(
         if actor2 is None or _crowd(actor2):
             actor2 = protesters
         return actor1, actor2
-    if _crowd(actor1):
+    if _crowd(actor1) or sub == "Peaceful protest":
+        # ACLED: a peaceful protest's actor is always the crowd; an armed group named in
+        # the sentence ("protests against Nusra", "a flag Nusra rejects") is not marching
         actor1 = protesters
     return actor1, actor2
 
