@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from trucewatch.model.event import SUB_TO_TYPE, ActorRef, EventReport
+from trucewatch.model.event import SUB_TO_TYPE, ActorRef, EventReport, PlaceRef
 from trucewatch.nlp.lexicon import CASUALTY_VERBS
 from trucewatch.nlp.matching import find_triggers
 
@@ -370,16 +370,7 @@ def _compatible(a: EventReport, b: EventReport) -> bool:
         return False
     if a.date and b.date and a.date != b.date and "day" == a.date_precision == b.date_precision:
         return False
-    pa, pb = a.location, b.location
-    fallback = "report's dominant country"
-    if (
-        pa
-        and pb
-        and pa.name != pb.name
-        and "country" not in {pa.precision, pb.precision}
-        and fallback not in {pa.reason, pb.reason}
-        and (pa.admin1 != pb.admin1 or pa.admin1 is None)
-    ):
+    if _places_differ(a.location, b.location, within_admin1=True):
         return False
     return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
 
@@ -425,17 +416,21 @@ def _same(a: EventReport, b: EventReport) -> bool:
         return False
     if a.actor2 and b.actor2 and _name(a.actor2) != _name(b.actor2):
         return False
-    pa, pb = a.location, b.location
-    fallback = "report's dominant country"
-    if (
-        pa
-        and pb
-        and pa.name != pb.name
-        and "country" not in {pa.precision, pb.precision}
-        and fallback not in {pa.reason, pb.reason}
-    ):
+    if _places_differ(a.location, b.location, within_admin1=False):
         return False
     return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
+
+
+def _places_differ(pa: PlaceRef | None, pb: PlaceRef | None, *, within_admin1: bool) -> bool:
+    """Two named places that cannot be one event's: different names, neither only a
+    country nor the report's fallback place (and, `within_admin1`, not in one province)."""
+    if pa is None or pb is None or pa.name == pb.name:
+        return False
+    if "country" in {pa.precision, pb.precision}:
+        return False
+    if "report's dominant country" in {pa.reason, pb.reason}:
+        return False
+    return not (within_admin1 and pa.admin1 is not None and pa.admin1 == pb.admin1)
 
 
 def _score(ev: EventReport) -> int:
