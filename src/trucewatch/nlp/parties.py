@@ -1,0 +1,411 @@
+"""Who acted in an event and against whom: the agent and target phrases read off a
+sentence's parse, resolved through the knowledge base to actors.
+
+sides.py finds candidate phrases with a coder's reason; this module picks among them, asks
+the knowledge base who they are and falls back on the article's context (its country,
+the state whose forces it names). Split from events.py, which decides what happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.model.event import SUB_TO_TYPE, ActorRef
+from trucewatch.nlp.context import ArticleContext
+from trucewatch.nlp.context import dateline_end as _dateline_end
+from trucewatch.nlp.groupnames import group_variants
+from trucewatch.nlp.lexicon import (
+    COMBATANT_NOUNS,
+    SPEECH_VERBS,
+    VICTIM_NOUNS,
+)
+from trucewatch.nlp.nonevents import (
+    of_victims,
+    town_by_apposition,
+    weapon_model,
+)
+from trucewatch.nlp.sides import (
+    accused,
+    attacked_sides,
+    city_before_attack,
+    first_of_between,
+    fought_with,
+    led_by,
+    name_of,
+    role_victims,
+    territory_loser,
+)
+from trucewatch.nlp.syntax import (
+    FORCE_HEADS,
+    WEAPON_HEADS,
+    actor_text,
+    clean,
+    headline_capital,
+    is_pronoun,
+    kills_someone,
+    named_compound,
+    np_span,
+    proper_np,
+    speech_verb_over,
+    subject_of,
+)
+
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_DATE_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "today", "yesterday", "tonight"),
+        *("morning", "afternoon", "evening", "night", "overnight", "dawn", "week", "weekend"),
+        *("month", "year", "day"),
+        # abbreviations, as page date lines print them ("AFP Friday 22 Jul 2016")
+        *("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"),
+    }
+)
+_NAMED_ENTS = frozenset({"ORG", "NORP", "GPE", "PERSON", "ACTOR"})
+# Verbs whose subject suffered the event: "two policemen died", "soldiers were wounded".
+SUFFER_VERBS = frozenset(
+    {"died", "die", "dies", "dying", "perished", "killed", "wounded", "injured", "hurt", "dead"}
+)
+_FORCE_NOUNS = COMBATANT_NOUNS | FORCE_HEADS | {"raiders", "units", "elements", "loyalists"}
+_UNKNOWN_RE = re.compile(r"\b(?:unidentified|unknown|unnamed)\b", re.I)
+
+
+def _named(tokens: list[Token]) -> bool:
+    """Does an actor phrase name someone (a proper noun or entity), not just a common noun?"""
+    for t in tokens:
+        if t.lower_ in _DATE_WORDS or t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+            continue
+        if t.ent_type_ in _NAMED_ENTS or (t.tag_ in {"NNP", "NNPS"} and not t.ent_type_):
+            return True
+        # an unknown capitalised name the tagger took for a common noun ("Blackroot
+        # raiders"); at the start of a sentence only when it names a fighting force
+        if t.dep_ == "compound" and t.text[:1].isupper() and not t.ent_type_:
+            first = t.i == t.sent.start
+            if not first or t.head.lower_ in _FORCE_NOUNS:
+                return True
+    return False
+
+
+def _resolve(
+    ctx: ArticleContext, text: str, head: Token, on: dt.date | None, how: str
+) -> ActorRef | None:
+    """An actor phrase through the knowledge base; a common-noun phrase the KB does not know
+    ("the director-general", "its units", "blasts") is no actor at all."""
+    if head.lower_ in _DATE_WORDS or head.ent_type_ in {"DATE", "TIME"}:
+        return None
+    ref = ctx.actor(text, on, how)
+    if ref.id is not None or ctx.kb is None:
+        return ref
+    words = set(text.split())
+    span_tokens = [t for t in head.subtree if t.text in words] or [head]
+    # "Syria's Nusra Front" -> the name the phrase ends in, before any modifier of it
+    names = sorted(span_tokens, key=lambda t: t.i)
+    for k in range(1, len(names) - 1):
+        if names[k].tag_ in {"NNP", "NNPS"}:
+            tail = head.doc[names[k].i : names[-1].i + 1].text
+            alt = ctx.actor(tail, on, f"{how}; name {tail!r} the phrase ends in")
+            if alt.id is not None and alt.kind not in _NEVER_ACTORS:
+                return alt.model_copy(update={"text": text})
+    # "Israeli special forces" -> try the demonym or name that modifies the phrase
+    for t in span_tokens:
+        if t.i != head.i and (
+            t.ent_type_ in {"NORP", "GPE", "ORG", "ACTOR"}
+            or t.tag_ == "NNP"
+            or t.lower_ in FORCE_HEADS
+        ):
+            alt = ctx.actor(t.text, on, f"{how}; modifier {t.text!r}")
+            if alt.id is not None:
+                return alt.model_copy(update={"text": text})
+    if head.lower_ in _FORCE_NOUNS and len(text.split()) > 1:
+        # "Islamic State fighters", "Dunlending militiamen": the name before the force noun
+        owner = text.rsplit(" ", 1)[0]
+        alt = ctx.actor(owner, on, f"{how}; owner {owner!r}")
+        if alt.id is not None and alt.kind not in _NEVER_ACTORS:
+            return alt.model_copy(update={"text": text})
+    for variant in group_variants(text):  # "Dunlending militiamen" -> "... militia"
+        alt = ctx.actor(variant, on, f"{how}; group name {variant!r}")
+        if alt.id is not None and alt.kind not in _NEVER_ACTORS:
+            return alt.model_copy(update={"text": text})
+    if _UNKNOWN_RE.search(text):
+        return ref
+    if not _named(span_tokens):
+        return None
+    if weapon_model(text) or town_by_apposition(head):
+        return None  # "Su-34 bombers", "Barsalogho, a town": an aircraft, a place
+    place = ctx.place(text)
+    return None if place.id is not None else ref  # a known place is not an actor
+
+
+def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> ActorRef | None:
+    skip_before = _dateline_end(doc.text)
+    named: ActorRef | None = None
+    for text, how, head in _agent_text(trigger, doc, skip_before):
+        ref = _resolve(ctx, text, head, on, how)
+        if ref is not None and ref.kind not in _NEVER_ACTORS and not city_before_attack(head, ref):
+            if ref.id is not None:
+                return ref
+            if not headline_capital(head):  # "Air Strikes": no name
+                named = named or ref  # an unknown name, unless a known actor follows
+    if named is not None:
+        return named
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    if any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children):
+        return None  # "the federal government declared a truce": an author, if unknown
+    # Fallback: an armed actor that is the subject of another clause of the sentence
+    # ("Fighters of the Host attacked a police station, and two policemen died in the
+    # gunfight"), never a speaker, a victim or a place in the dateline.
+    for t in doc:
+        if t.dep_ != "nsubj" or t.idx < skip_before or is_pronoun(t):
+            continue
+        verb = t.head
+        if verb.lower_ in SPEECH_VERBS or verb.lower_ in SUFFER_VERBS:
+            continue
+        if t.lower_ in VICTIM_NOUNS or t.ent_type_ in PLACE_LABELS or of_victims(t):
+            continue  # "crowds of civilians waited": bystanders, not a side
+        if verb.dep_ in {"ccomp"} and speech_verb_over(verb) is None:
+            continue
+        name = _of_owner(t) or actor_text(t)
+        if not name:
+            continue
+        ref = ctx.actor(name, on, f"subject {t.text!r} of {verb.text!r} in the same sentence")
+        if ref.id is not None and ref.kind not in {*_NEVER_ACTORS, None}:
+            return ref
+    return None
+
+
+# Who reports violence is never its author: victims, and monitors who count and claim.
+_NEVER_ACTORS = frozenset({"civilians", "monitor"})
+
+
+def armed_forces(ref: ActorRef, ctx: ArticleContext, sub: str) -> ActorRef:
+    """A state named as the author of violence acted through its armed forces, and ACLED
+    codes it so ("Military Forces of Russia (2000-)"): the actor stays as the report names
+    it ("Russia"), its ACLED name becomes its armed forces'. Sub-units and non-state actors
+    keep their own."""
+    if ref.id is None or ref.kind != "state" or ctx.kb is None:
+        return ref
+    state = ctx.kb.actor(ref.id)
+    if state is None or state.parent is not None:
+        return ref
+    forces = ctx.kb.branch(state.id, "air" if sub == "Air/drone strike" else "military")
+    if forces is None or not forces.acled_name:
+        return ref
+    return ref.model_copy(
+        update={
+            "acled_name": forces.acled_name,
+            "reason": f"{ref.reason}; ACLED codes a state's violence to {forces.name}",
+        }
+    )
+
+
+def _of_owner(head: Token) -> str | None:
+    """ "Fighters of the Host of Mordor", "gunmen from the X" -> the named owner."""
+    if head.lower_ not in COMBATANT_NOUNS | FORCE_HEADS | _ATTACKER_NOUNS | {
+        "members",
+        "units",
+        "raiders",
+        "elements",
+    }:
+        return None
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "loyal"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.tag_ in {"NNP", "NNPS"} or pobj.ent_type_):
+                    return proper_np(pobj)
+                if pobj.dep_ == "pobj" and named_compound(pobj):  # "of the X terrorist group"
+                    return clean(np_span(pobj).text)
+    return None
+
+
+def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, str, Token]]:
+    # 0. "Rohan accused Gondor of an air strike": the accused is the alleged author
+    blamed = accused(trigger)
+    if blamed is not None:
+        return [blamed]
+    # 1. "by X", also down a passive chain the trigger is subject of ("the strike was
+    # suspected to have been carried out by X")
+    chain = [trigger, trigger.head]
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        for _ in range(3):
+            chain += [c for c in chain[-1].children if c.dep_ in {"xcomp", "ccomp"}][:1]
+    for t in chain:
+        for child in t.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and not is_pronoun(pobj):
+                        name = _of_owner(pobj) or name_of(pobj)
+                        if name:
+                            return [(name, f"agent 'by {name}'", pobj)]
+    # 2. modifiers of the trigger noun or of the noun it modifies ("Russian bombing campaign")
+    nouns = [trigger]
+    if trigger.dep_ in {"compound", "amod"}:
+        nouns.append(trigger.head)
+    modifiers: list[tuple[str, str, Token]] = []
+    for noun in nouns:
+        if noun.tag_.startswith("NN"):
+            for child in noun.lefts:
+                if child.dep_ in {"amod", "compound", "poss", "nmod"} and not child.is_stop:
+                    if child.lower_ in WEAPON_HEADS or child.i == trigger.i:
+                        continue
+                    if child.idx < skip_before or child.lower_ in _DATE_WORDS:
+                        continue
+                    leader = led_by(child)
+                    if leader is not None:
+                        # "US-led strikes", "Saudi-led coalition": the leader acted
+                        modifiers.append((leader.text, f"leader {leader.text!r}", leader))
+                        continue
+                    if (
+                        child.tag_ in {"NNP", "NNPS"}
+                        or child.ent_type_ in _NAMED_ENTS
+                        or child.lower_ in _ACTOR_MODIFIERS
+                    ):
+                        span = np_span(child)
+                        how = f"modifier {span.text!r} of {noun.text!r}"
+                        modifiers.append((clean(span.text), how, child))
+                        # "Suspected Russian strikes": each word may be the actor
+                        modifiers += [
+                            (t.text, f"modifier {t.text!r} of {noun.text!r}", t)
+                            for t in span
+                            if (t.i != child.i and (t.ent_type_ in _NAMED_ENTS or t.tag_ == "NNP"))
+                            or (t.i == child.i and len(span) > 1)  # "Fierce government"
+                        ]
+    if modifiers:
+        return modifiers
+    # 2b. "clashes between X and Y": X
+    first = first_of_between(trigger)
+    if first is not None:
+        return [first]
+    # 3. subject of the trigger verb, or of the verb the trigger noun depends on
+    verb = trigger if trigger.tag_.startswith("VB") else None
+    if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
+        name = name_of(trigger)
+        if name and trigger.lower_ not in WEAPON_HEADS:
+            return [(name, f"subject {trigger.text!r}", trigger)]
+        return []
+    if verb is None:
+        anc = trigger.head
+        for _ in range(3):
+            if anc.tag_.startswith("VB"):
+                verb = anc
+                break
+            if anc.head is anc:
+                break
+            anc = anc.head
+    if verb is None or (verb.lower_ in SUFFER_VERBS and not kills_someone(verb)):
+        return []
+    subj = subject_of(verb)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return []
+    speaker = False
+    if is_pronoun(subj):
+        root_subj = subject_of(doc[subj.i].sent.root) if doc.has_annotation("DEP") else None
+        if root_subj is None or is_pronoun(root_subj) or root_subj.i == subj.i:
+            return []
+        # "Rohan's army said it had answered with a drone strike": the speaker acted
+        speaker = root_subj.head.lower_ in SPEECH_VERBS
+        subj = root_subj
+    if subj.lower_ in VICTIM_NOUNS or (subj.head.lower_ in SPEECH_VERBS and not speaker):
+        return []
+    # the subject, then what the parser hung on it: an apposition after a dateline
+    # ("PELARGIR - Corsairs ... fought"), conjuncts ("troops and Host fighters fought")
+    heads = [subj, *[c for c in subj.children if c.dep_ in {"appos", "conj"}]]
+    heads += [g for c in heads[1:] for g in c.children if g.dep_ == "conj"]
+    out = []
+    for head in heads:
+        if head.idx < skip_before or head.lower_ in VICTIM_NOUNS or is_pronoun(head):
+            continue
+        name = _of_owner(head) or name_of(head)
+        if name and name.lower() not in {"who", "that", "which"}:
+            out.append((name, f"subject {head.text!r} of {verb.text!r}", head))
+    return out
+
+
+# Who carried out an attack, named by what they did: "a suicide bomber from X" -> X.
+_ATTACKER_NOUNS = frozenset(
+    {"bomber", "bombers", "attacker", "attackers", "gunman", "assailant", "assailants"}
+)
+# Common adjectives that name a side ("regime barrel bombs", "rebel shelling").
+_ACTOR_MODIFIERS = frozenset(
+    {"regime", "government", "rebel", "jihadist", "coalition", "militant", "insurgent", "army"}
+)
+
+
+def target(
+    trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None, sub: str
+) -> ActorRef | None:
+    victims = [
+        t
+        for t in doc
+        if t.lower_ in VICTIM_NOUNS
+        and t.dep_ in {"dobj", "nsubjpass", "pobj", "conj", "nsubj", "appos"}
+        and not (
+            t.dep_ == "nsubj"
+            and t.head.lower_ not in {"killed", "died", "wounded", "injured", "dead"}
+        )
+    ]
+    if victims and sub not in {"Armed clash", "Agreement"}:
+        v = victims[0]
+        return ctx.civilians(np_span(v).text, on)
+    side = _other_side(trigger, doc, ctx, on, sub)
+    if side is not None:
+        return side
+    for t in (trigger, trigger.head):
+        for child in t.children:
+            if child.dep_ in {"dobj", "nsubjpass"} and t.tag_.startswith("VB"):
+                if child.ent_type_ in PLACE_LABELS or child.lower_ in WEAPON_HEADS:
+                    continue
+                if (
+                    child.lower_ in COMBATANT_NOUNS
+                    or child.tag_ in {"NNP", "NNPS"}
+                    or (child.lower_ in FORCE_HEADS)
+                ):
+                    name = _of_owner(child) or actor_text(child)
+                    if name:
+                        ref = _resolve(ctx, name, child, on, f"target {child.text!r} of {t.text!r}")
+                        if ref is not None:
+                            return ref
+            if child.dep_ == "prep" and child.lower_ in {"against", "on", "with", "targeting"}:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj" or pobj.ent_type_ in PLACE_LABELS:
+                        continue
+                    if pobj.tag_ in {"NNP", "NNPS"} or pobj.lower_ in FORCE_HEADS | COMBATANT_NOUNS:
+                        name = _of_owner(pobj) or actor_text(pobj)
+                        if name:
+                            ref = _resolve(ctx, name, pobj, on, f"'{child.text} {name}'")
+                            if ref is not None:
+                                return ref
+    if sub not in {"Agreement", *TERRITORY} and SUB_TO_TYPE[sub] != "Protests":
+        for text, how, _head in role_victims(trigger, doc):
+            ref = ctx.actor(text, on, how)
+            if ref.id is not None and ref.kind not in _NEVER_ACTORS:
+                return ref
+    return None
+
+
+def _other_side(
+    trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None, sub: str
+) -> ActorRef | None:
+    """The side fought, hit or pushed out: the second party of a fight, the loser of
+    ground, the owner of positions or units attacked (sides.py reads the parse)."""
+    if sub == "Agreement" or SUB_TO_TYPE[sub] == "Protests":
+        return None
+    verb = trigger if trigger.tag_.startswith("VB") else None
+    if verb is None and trigger.head.tag_.startswith("VB"):
+        verb = trigger.head
+    found = []
+    if SUB_TO_TYPE[sub] == "Battles":
+        found += fought_with(trigger, verb)
+    if sub in TERRITORY:
+        found += territory_loser(trigger, doc)
+    found += attacked_sides(trigger)
+    for text, how, head in found:
+        ref = _resolve(ctx, text, head, on, how)
+        if ref is not None and ref.kind not in _NEVER_ACTORS:
+            return ref
+    return None
