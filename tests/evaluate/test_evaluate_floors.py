@@ -108,24 +108,28 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     # 0.871 (27/31), location 0.922 (59/64), claimed_by 0.9 (9/10), sub-type 0.972,
     # fatalities 0.978, false positives within bound 0.92 (46/50), never 0.98 (49/50),
     # cases fully passing 35/50
+    # raised for CASE/gold round 9 (events.v10, places.v4, numbers.v10, nonevents.v2, scorer
+    # counts the record's ACLED actor name): event.found 0.904 (66/73), actor1 0.941 (48/51),
+    # location 0.984 (63/64), false positives within bound 0.94 (47/50), never 1.0 (50/50),
+    # undated.event_year 1.0 (95/95), cases fully passing 42/50
     _check(
         total,
         {
-            "event.found": 0.82,
-            "event.actor1": 0.9,
+            "event.found": 0.904,
+            "event.actor1": 0.941,
             "event.actor2": 0.85,
             "event.claimed_by": 0.85,
-            "event.location": 0.9,
+            "event.location": 0.984,
             "event.date": 0.97,
             "event.fatalities": 0.95,
             "event.sub_event_type": 0.95,
-            "event.false_positives_within_bound": 0.9,
-            "event.never": 0.96,
+            "event.false_positives_within_bound": 0.94,
+            "event.never": 1.0,
             "quote.found": 0.97,
             "quote.text": 0.97,
             "designation.found": 0.6,
-            "case.passed": 0.68,
-            "undated.event_year": 0.97,
+            "case.passed": 0.84,
+            "undated.event_year": 1.0,
             "undated.document_published": 1.0,
             "document.must_contain": 1.0,
             "document.must_not_contain": 1.0,
@@ -141,8 +145,10 @@ def test_case2021_subtype_floor(record_fn: Any) -> None:
     # issue #4 (triggers.v6, matching.v4, events.v8): sub_event_type 0.880 (373/424; first
     # half 194/212, second half 179/212), no conflict event 0.906 (77/85)
     # gold round 8 (triggers.v7, events.v9): sub_event_type 0.882 (374/424), no conflict 0.906
+    # round 9 (triggers.v11, events.v10): sub_event_type 0.894 (379/424; first half 194/212,
+    # second half 185/212), no conflict 0.929 (79/85; first half 39/42, second half 40/43)
     _check(
-        tally, {"case2021.sub_event_type": 0.87, "case2021.no_conflict_event_on_non_acled": 0.89}
+        tally, {"case2021.sub_event_type": 0.893, "case2021.no_conflict_event_on_non_acled": 0.929}
     )
 
 

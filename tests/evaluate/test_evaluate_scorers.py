@@ -8,6 +8,7 @@ import pytest
 
 from trucewatch.evaluate import fakes_actor, governorate, score_case, score_case2021
 from trucewatch.evaluate.datasets import Case2021Row
+from trucewatch.evaluate.gold import event_field_ok
 
 EVENT = {
     "event_type": "Explosions/Remote violence",
@@ -150,3 +151,12 @@ def test_fakes_actor(actor: dict[str, Any] | None, category: str) -> None:
 )
 def test_governorate(location: dict[str, Any], gov: str | None) -> None:
     assert governorate(location) == gov
+
+
+def test_gold_actor_matches_the_records_acled_name() -> None:
+    """A record that names the unit still meets a gold that lists ACLED's name for it."""
+    event = {
+        "actor1": {"name": "Syrian Arab Army", "acled_name": "Military Forces of Syria (2000-)"}
+    }
+    assert event_field_ok("actor1", ["Military Forces of Syria"], event)
+    assert not event_field_ok("actor1", ["Islamic State"], event)

@@ -73,7 +73,10 @@ def event_field_ok(name: str, want: Any, event: dict[str, Any]) -> bool:
         return event.get(name) in _options(want)
     if name in {"actor1", "actor2"}:
         actor = event.get(name) or {}
-        return _name_match(_options(want), actor.get("name"), actor.get("text"))
+        # the record's ACLED name counts too: gold lists ACLED's names ("Military Forces of
+        # Syria") beside the plain ones, and a record may name the unit ("Syrian Arab Army")
+        found = (actor.get("name"), actor.get("text"), actor.get("acled_name"))
+        return _name_match(_options(want), *found)
     if name == "country":
         return loc.get("country") in _options(want)
     if name == "location":

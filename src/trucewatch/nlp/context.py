@@ -217,6 +217,8 @@ class ArticleContext:
     scores: dict[str, float] = field(default_factory=dict)  # place text -> match score
     _person_words: frozenset[str] | None = None
     _seats: frozenset[str] | None = None
+    # an accidental explosion was told: "the explosion" later refers back to it
+    accident_told: bool = False
 
     @property
     def published(self) -> dt.date | None:

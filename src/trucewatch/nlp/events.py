@@ -42,6 +42,7 @@ from trucewatch.nlp.nonevents import (
     aircraft_moving,
     ceased,
     dating_clause,
+    general_use,
 )
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.parties import (
@@ -69,7 +70,10 @@ from trucewatch.nlp.text import Sentence
 # agreements, running summaries); v8: issue #4 (group name variants, scene-setting clauses
 # lead last, recent "since" spans); v9: non-events (nonevents.py), weapon models and towns
 # no actors, a state attacking a town fights for it, a clause's own subject is its author
-EVENTS_VERSION = "trucewatch.nlp.events.v9"
+# v10: accidents told before ("the explosion occurred at the plant"), clashes at a protest are
+# the protest's, no publication date: month- or year-dated events are history, "is being
+# used to hit civilians" (nonevents v2)
+EVENTS_VERSION = "trucewatch.nlp.events.v10"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -154,6 +158,18 @@ def _with_country_precision(place: PlaceRef | None) -> PlaceRef | None:
 
 
 _GENERIC_BLAST = re.compile(r"(?i)(?:blast|explosion|explod|detonat)")
+# "the explosion", "this blast": a noun that points back to one already told
+_ANAPHORIC = re.compile(r"(?i)\b(?:the|this|that)\s+$")
+
+
+def _generic_blast(text: str, hit: Hit) -> bool:
+    """A blast word naming no weapon ("exploded", "the explosion"): an IED only when an
+    attack is told; in a sentence about a furnace or a gas tank it is an accident."""
+    return hit.sub_event_type == "Remote explosive/landmine/IED" and bool(
+        _GENERIC_BLAST.match(text[hit.start : hit.end])
+    )
+
+
 _EXPLOSIVE_SUBS = {
     "Remote explosive/landmine/IED",
     "Grenade",
@@ -198,14 +214,17 @@ def events_in_sentence(
     accident = _accident(text)
     if accident:
         # "a boiler exploded", "a gas explosion": accidents, not remote violence
+        ctx.accident_told = ctx.accident_told or any(_generic_blast(text, h) for h in hits)
         hits = [
             h
             for h in hits
-            if not (
-                h.sub_event_type == "Remote explosive/landmine/IED"
-                and _GENERIC_BLAST.match(text[h.start : h.end])
-            )
+            if not _generic_blast(text, h)
             and not (h.sub_event_type == "Attack" and text[h.start : h.end].startswith("kill"))
+        ]
+    elif ctx.accident_told:
+        # "The explosion occurred at the plant's ...": the accident told before, again
+        hits = [
+            h for h in hits if not (_generic_blast(text, h) and _ANAPHORIC.search(text[: h.start]))
         ]
     if CYBER_RE.search(text):
         # "hackers attacked the ministry's website": not an armed attack
@@ -230,6 +249,14 @@ def events_in_sentence(
         and (ctx.published - found[0]).days > HISTORY_DAYS
     ):
         return []  # "The Host seized Cair Andros in 2019": history, not news
+    # no publication date to measure against: a report tells its news by the day or
+    # weekday; an event dated only "in 2019" or "in October 2017" is history
+    history = (
+        found is not None
+        and found[0] is not None
+        and ctx.published is None
+        and found[1] in {"month", "year"}
+    )
     by_family: dict[str, tuple[Hit, Token]] = {}
     for hit in sorted(hits, key=lambda h: (h.rank, h.start)):
         family = _family(hit.sub_event_type)
@@ -242,8 +269,10 @@ def events_in_sentence(
             concessive(token) or temporal_reference(token) or dating_clause(text, hit.start)
         ):
             continue
-        if ceased(token) or aircraft_moving(token):
+        if ceased(token) or aircraft_moving(token) or general_use(token):
             continue  # "fighting had stopped", "warplanes flew home": no event
+        if history and not _year_elsewhere(token, doc):
+            continue
         if _despite(token):
             continue  # "talks began despite the air strikes": background to the news
         if _in_negation(token) or _is_background_tense(token):
@@ -260,6 +289,7 @@ def events_in_sentence(
             continue
         by_family[family] = (hit, token)
     _drop_parts(by_family, casualties.fatalities)
+    _clash_at_protest(by_family, hits, text)
     if found is None:
         if last_date is not None:
             date, precision = last_date
@@ -409,6 +439,47 @@ def _drop_parts(by_family: dict[str, tuple[Hit, Token]], fatalities: int | None)
         and by_family["violent"][0].sub_event_type in _EXPLOSIVE_SUBS
     ):
         by_family.pop("violent")
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _year_elsewhere(token: Token, doc: Doc) -> bool:
+    """Does the sentence's year sit in a clause describing a noun, away from the trigger
+    ("stole the railway, which was built in 1913")? Then it dates that noun, not the event."""
+    for m in _YEAR.finditer(doc.text):
+        year = token_at(doc, m.start(), m.end())
+        if year is None:
+            continue
+        for t in [year, *year.ancestors]:
+            if t.i == token.i:
+                break
+            if t.dep_ in {"relcl", "acl"} and token not in t.subtree:
+                return True
+    return False
+
+
+def _clash_at_protest(by_family: dict[str, tuple[Hit, Token]], hits: list[Hit], text: str) -> None:
+    """ "Protesters were killed during demonstrations and clashes": the clashes are the
+    protesters', not a battle between armed sides; and protesters who clash are no longer
+    peaceful, so ACLED codes the whole as a violent demonstration (force used against a
+    violent crowd is not excessive force against protesters), unless it says "peaceful"."""
+    if "demo" not in by_family or "violent" not in by_family:
+        return
+    clash, _ = by_family["violent"]
+    if clash.sub_event_type != "Armed clash" or not text[clash.start :].lower().startswith("clash"):
+        return
+    told = [
+        h
+        for h in hits
+        if h.sub_event_type == "Violent demonstration" and h.start <= clash.start < h.end
+    ]
+    if not told:
+        return
+    by_family.pop("violent")
+    hit, token = by_family["demo"]
+    if hit.sub_event_type != "Violent demonstration" and "peaceful" not in text.lower():
+        by_family["demo"] = (Hit("Violent demonstration", hit.rank, hit.start, hit.end), token)
 
 
 def _despite(token: Token) -> bool:

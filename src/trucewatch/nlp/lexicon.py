@@ -212,6 +212,7 @@ ACCIDENT_RE = re.compile(
     r"|avalanche|drought|heatwave|wildfires?|blaze|lightning|stampede|crash|crashes|collision"
     r"|derail\w*|capsiz\w*|sank|drown\w*|accident\w*|accidentally|poison\w*|toxins?|leak\w*"
     r"|spill|boiler|furnace|transformer|gas (?:cylinder|container|tank|pipeline|explosion|leak)"
+    r"|(?:storage|shipping|cargo|freight) containers?"
     r"|cooking gas|chemical (?:plant|factory)|factory|refinery|short circuit|electrocut\w*"
     r"|covid\w*|virus|pandemic|epidemic|outbreak of|disease|cholera"
     r"|overdose|alcohol|adulterat\w*|contaminat\w*|intoxicat\w*|food|spurious|hooch|liquor"

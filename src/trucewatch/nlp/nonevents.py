@@ -16,7 +16,9 @@ from spacy.tokens import Token
 
 from trucewatch.nlp.lexicon import VICTIM_NOUNS
 
-NONEVENTS_VERSION = "trucewatch.nlp.nonevents.v1"
+# v2: an attack verb as the purpose of a present "is being used to" / "uses ... to" (a
+# complaint about a rule's use or a habit) is no event
+NONEVENTS_VERSION = "trucewatch.nlp.nonevents.v2"
 
 # Verbs saying that violence ended or is to end ("fighting stopped", "clashes subsided").
 STOP_VERBS = frozenset(
@@ -141,11 +143,32 @@ def of_victims(noun: Token) -> bool:
     )
 
 
+_USE_VERBS = frozenset({"use", "uses", "used", "using"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
+
+
+def general_use(token: Token) -> bool:
+    """Is the trigger the purpose of something said, in the present, to be used for it?
+    "The exemption is being used to hit civilians", "the militia uses the truce to attack
+    farmers": a complaint about a rule or habit, not one attack told. A past use ("the army
+    used helicopters to bomb the village") narrates an event and stays."""
+    if token.dep_ not in {"xcomp", "advcl"} or not any(c.lower_ == "to" for c in token.children):
+        return False
+    use = token.head
+    if use.lower_ not in _USE_VERBS:
+        return False
+    if use.tag_ in {"VBZ", "VBP"}:
+        return True
+    auxes = {c.lower_ for c in use.children if c.dep_ in {"aux", "auxpass"}}
+    return use.tag_ in {"VBN", "VBG"} and bool(auxes & _PRESENT_AUX)
+
+
 __all__ = [
     "NONEVENTS_VERSION",
     "aircraft_moving",
     "ceased",
     "dating_clause",
+    "general_use",
     "of_victims",
     "town_by_apposition",
     "weapon_model",

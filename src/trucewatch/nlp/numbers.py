@@ -31,7 +31,8 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # v8: combatants named as killers or as advancing ("rebels kill 7") are not the dead;
 # "N people including M civilians" gives M civilians; "killed 30 people injured 90"
 # v9: "and 30 more wounded"
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v9"
+# v10: a toll shared "between them" by several attacks is no one event's figure
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v10"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -181,6 +182,13 @@ _MONTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Cumulative or background tolls: the war's or a period's dead, not this event's.
+# "killing more than 140 people between them": one toll for several attacks, no one event's
+# figure (ACLED splits it; a reader without the split gives none)
+_SHARED = re.compile(
+    r"\b(?:killed|killing|left|leaving|dead|died|wounded|wounding)\b[^.;]{0,40}?"
+    r"\bbetween them\b",
+    re.IGNORECASE,
+)
 _CUMULATIVE = re.compile(
     r"\b(?:ha(?:s|ve)|had)\s+(?:so far\s+|now\s+|already\s+)?(?:been\s+)?"
     r"(?:killed|died|left|claimed|cost)\b[^.;]*?\bsince\b(?!\s+(?:the|a|an|that)\s+"
@@ -352,7 +360,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
 
     `ignore` is a character span (background clause) whose figures do not count.
     """
-    if is_cumulative(text):
+    if is_cumulative(text) or _SHARED.search(text):
         return Casualties()
     text = _DATE_MASK.sub(lambda m: " " * len(m.group()), text)
     combatants = names_armed_victims(text)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 # v5: round 5; v6: issue #4 (passives, riot police); v7: killing armed men is a clash;
 # v8: long truce subjects, towns attacked; v9: hospitals and schools told as hit or destroyed
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v10"  # v10: seized ground vs seized goods
+# v10: seized ground vs seized goods; v11: riot verbs in the present tense (captions), things
+# thrown into the air are no attack, "descended into one of the worst outbreaks of violence"
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v11"
 
 
 @dataclass(frozen=True)
@@ -202,14 +204,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|units?|gear|shields?|control|troops|vans?|trucks?|act))",
         r"(?:protesters|demonstrators|rioters|activists) (?:\w+ ){0,3}(?:torched|set fire|burned"
         r"|burnt|threw|hurled|stormed|clashed|vandali[sz]ed|attacked|pelted|looted|smashed"
-        r"|broke into|forced (?:their way )?into|tore down|pulled down|toppled)",
+        r"|broke into|forced (?:their way )?into|tore down|pulled down|toppled"
+        # present tense: photo captions ("protesters pull down a wall")
+        r"|(?:pull|pulls|tear|tears) down|topples?|smash(?:es)?|torch(?:es)?|sets? fire"
+        r"|vandali[sz]es?|breaks? into)\b",
         r"(?:violent|angry) (?:protest|demonstration)s?",
         r"clash\w* (?:[\w-]+ ){0,8}?(?:with )?(?:the )?(?:[\w-]+ )?(?:protesters|demonstrators"
         r"|rioters)",
-        r"(?:protesters|demonstrators|crowds?|youths) (?:[\w-]+ ){0,6}(?:clash\w*|threw|hurled"
-        r"|throw|throwing)",
+        # things thrown "into the air" (confetti, paper rolls) are a show, not an attack
+        r"(?:protesters|demonstrators|crowds?|youths) (?:[\w-]+ ){0,6}(?:clash\w*|(?:threw|hurled"
+        r"|throw|throwing)\b(?! (?:[\w-]+ ){0,6}?(?:in|into) the air))",
         r"(?:protest|demonstrat|rall)\w* (?:[\w-]+ ){0,10}?(?:clash\w*"
-        r"|turn(?:ed)? (?:very )?violent|descended into (?:\w+ ){0,5}violence"
+        r"|turn(?:ed)? (?:very )?violent|descended into (?:\w+ ){0,6}violence"
         r"|escalat\w* (?:into )?violence)",
         r"(?:threw|hurled|throwing|hurling|throws) (?:[\w-]+ ){0,2}(?:stones|rocks|molotov|petrol"
         r" bombs?|firebombs?|bottles|bricks)",

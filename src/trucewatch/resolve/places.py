@@ -25,10 +25,14 @@ from trucewatch.resolve.names import name_key, skeleton
 # spelling resolves and "Shyrokyne" (supplement) does not fall to "Shyroke" (ratio 80).
 # v2: an exact country or region name beats a fuzzy spelling guess inside the country.
 # v3: a lone compass or ordinal word names no place; a short all-caps word is an acronym.
-PLACES_VERSION = "trucewatch.resolve.places.v3"
+# v4: a short name's fuzzy match far from every place the report names is no match.
+PLACES_VERSION = "trucewatch.resolve.places.v4"
 PLACE_FUZZY_MIN = 86.0
 PLACE_FUZZY_MIN_LEN = 4
 NEAR_KM = 75.0  # a "near" place within this distance counts as support
+# A fuzzy match on a name shorter than this (skeleton letters) needs a named place within
+# NEAR_KM: gold suite, "Asan" (a temple near Akhnoor) fell to Pasan, 1,167 km away.
+FUZZY_SHORT_LEN = 7
 # Outside the report's country only a name a reader would recognise abroad may win: an
 # exact or alternate name of a country, an admin1 area, or a city of this many people.
 # Tuned on FA-KES dev (Syria): "US" fell to the Russian hamlet "Ous" (spelling variant),
@@ -367,6 +371,23 @@ class Gazetteer:
         rows = sorted(how, key=rank, reverse=True)
         best = rows[0]
         _quality, score, kind = how[best]
+        if (
+            _quality == 0
+            and len(skeleton(core)) < FUZZY_SHORT_LEN
+            and anchors
+            and self.nearest_km(best, anchors) > NEAR_KM
+            and self.feature[best] not in {"C", "A"}
+            and self.population[best] < FOREIGN_MIN_POPULATION
+        ):
+            # "Asan" ~ "Pasan", "Haris" ~ "Harish": one letter off a short name is another
+            # name; far from every place the report names, the guess is some other town
+            # (a misspelt city a reader would know, "Hassak" for Hasakah, still counts)
+            return Unresolved(
+                text=text,
+                reason=f"'{core}' is a short name only close in spelling to "
+                f"{self.describe(best)}, {self.nearest_km(best, anchors):.0f} km from the "
+                "places the report names",
+            )
         if country and self.countries[best] != country and not self._known_abroad(best, how):
             return Unresolved(
                 text=text,
