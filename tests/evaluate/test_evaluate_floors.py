@@ -168,14 +168,17 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # raised 2026-11-27 (places.v3, context.v6: where events happen): first 100 governorate
     # 0.90 (was 0.87); all 402: governorate 0.883 (was 0.858); rows 1-200 / 201-402 0.910 /
     # 0.856 (were 0.885 / 0.832)
+    # raised 2026-11-27 (dates.v4, events.v11, gazetteer rows): first 100 date 0.87 (was
+    # 0.86), all four 0.41 (was 0.40); all 402: date 0.677 (was 0.674), governorate 0.891
+    # (was 0.883), all four 0.346 (was 0.338)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
             "fakes.actor": 0.71,
-            "fakes.date": 0.82,
+            "fakes.date": 0.87,
             "fakes.governorate": 0.88,
             "fakes.civilian_deaths": 0.66,
-            "fakes.all_fields": 0.36,
+            "fakes.all_fields": 0.41,
         },
     )

@@ -15,6 +15,7 @@ dateparser reads explicit dates well but returns nothing for "hours after" and r
 | "today", "hours ago", "this morning"     | publication day                      | day       |
 | "yesterday", "last night", "overnight"   | day before publication (night events | day       |
 |                                          | are dated to the evening they began) |           |
+| "two days ago" (two to six)              | publication - that many days         | day       |
 | "last week", "this week", "days ago"     | publication - 7 / publication        | week      |
 | "last month", "earlier this month"       | first day of that month              | month     |
 | "in March"                               | that month (year as above)           | month     |
@@ -40,7 +41,10 @@ from trucewatch.model.event import DatePrecision
 
 # v2: "the same day"/"hours after" inherit; earliest of two weekdays; "January 10 and 11"
 # v3: dates of a reference event ("since the truce began on 27 February") are read past
-DATES_VERSION = "trucewatch.nlp.dates.v3"
+# v4: a page's own date line heading the first sentence ("Posted on 2 April 2017 by X ...")
+#     yields to a day and month the sentence writes out; "two days ago" is two days before
+#     publication (it read as a week)
+DATES_VERSION = "trucewatch.nlp.dates.v4"
 
 _MONTHS = {
     m: i + 1
@@ -99,12 +103,20 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int, DatePrecision], ...] = (
         "day",
     ),
     (
-        re.compile(r"\b(?:last week|a week ago|days ago|past few days|recent days)\b", re.I),
+        re.compile(
+            r"\b(?:last week|a week ago|(?:a few |several )?days ago|past few days"
+            r"|recent days)\b",
+            re.I,
+        ),
         -7,
         "week",
     ),
     (re.compile(r"\b(?:this week|earlier this week)\b", re.I), 0, "week"),
 )
+# "two days ago": a counted number of days names the day itself ("days ago" alone, a week)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS.update({str(n): n for n in range(2, 7)})
+_DAYS_AGO = re.compile(r"\b(two|three|four|five|six|[2-6]) days ago\b", re.IGNORECASE)
 # Phrases that date an event by the one told before it: no date of their own.
 _REFERS_BACK = re.compile(
     r"\b(?:(?:on )?the same day|(?:later|earlier) (?:that|the same) (?:day|night|evening|morning)"
@@ -126,6 +138,15 @@ _REFERENCE = re.compile(
     rf"\b(?:since|which|that|after|before|when|until)\s+(?:[\w'’.-]+,?\s+){{0,6}}?"
     rf"{_STARTED}\s+(?:on\s+|in\s+)?{_WHEN}"
     rf"|\bsince\s+(?:early\s+|late\s+|mid-?)?{_WHEN}",
+    re.IGNORECASE,
+)
+# A full date ("2 April 2017", "April 2, 2017")
+_FULL = rf"(?i:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d"
+# The page's own date line heading the first sentence: "Posted on April 2 2017 by X",
+# "Published July 20 2015", "8 July 2015 Regime forces ..."
+_PAGE_DATE = re.compile(
+    rf"^\W{{0,3}}(?:(?:posted|published|updated)(?:\s+on)?\s+|date of publication\s+"
+    rf"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{_FULL})\b",
     re.IGNORECASE,
 )
 _MONTH_REL = re.compile(r"\b(last month|earlier this month|this month)\b", re.IGNORECASE)
@@ -161,8 +182,24 @@ def _explicit(match: re.Match[str], published: dt.date | None) -> dt.date | None
 def resolve_date(
     text: str, published: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision] | None:
-    """The date a sentence gives its event, or None when it names no time at all."""
+    """The date a sentence gives its event, or None when it names no time at all.
+
+    A page date line heading the sentence (the publication date) yields to a day and month
+    the sentence writes out ("Posted on April 2 2017 ... accused the army of bombing Hama
+    on March 25" is March 25). Not to a weekday or "yesterday", nor to a date with its year:
+    in a page flattened to one line, headline, date line, photo caption and lead run
+    together, and those may be the date line's own ("AFP Monday 2 Feb 2015") or a caption's
+    ("... in Aleppo, July 1 2016 (AFP Photo)")."""
     text = _read_past_references(text)
+    page = _PAGE_DATE.match(text)
+    if page is not None and published is not None:
+        on = _explicit(_DAY_MONTH.search(page.group("date")), published)  # type: ignore[arg-type]
+        rest = text[page.end() :]
+        written = _DAY_MONTH.search(rest)
+        if on == published and written is not None and not written.group("y"):
+            found = resolve_date(" " * page.end() + rest, published)
+            if found is not None and found[0] is not None:
+                return found
     iso = _ISO.search(text)
     if iso:
         try:
@@ -183,6 +220,11 @@ def resolve_date(
         return published - dt.timedelta(days=back), "day"
     if _REFERS_BACK.search(text):
         return None
+    counted = _DAYS_AGO.search(text)
+    if counted:
+        if published is None:
+            return None, "unknown"
+        return published - dt.timedelta(days=_COUNTS[counted.group(1).lower()]), "day"
     for pattern, offset, precision in _RELATIVE:
         if pattern.search(text):
             if published is None:

@@ -73,7 +73,9 @@ from trucewatch.nlp.text import Sentence
 # v10: accidents told before ("the explosion occurred at the plant"), clashes at a protest are
 # the protest's, no publication date: month- or year-dated events are history, "is being
 # used to hit civilians" (nonevents v2)
-EVENTS_VERSION = "trucewatch.nlp.events.v10"
+# v11: of one family's triggers, one in a clause a span of time apart ("a day after") is
+# chosen last
+EVENTS_VERSION = "trucewatch.nlp.events.v11"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -258,7 +260,7 @@ def events_in_sentence(
         and found[1] in {"month", "year"}
     )
     by_family: dict[str, tuple[Hit, Token]] = {}
-    for hit in sorted(hits, key=lambda h: (h.rank, h.start)):
+    for hit in sorted(hits, key=lambda h: (_sets_the_scene(doc, h), h.rank, h.start)):
         family = _family(hit.sub_event_type)
         if family in by_family:
             continue
@@ -362,6 +364,33 @@ def _accident(text: str) -> bool:
         ):
             continue
         return True
+    return False
+
+
+_SPANS_OF_TIME = frozenset(
+    {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+)
+
+
+def _sets_the_scene(doc: Doc, hit: Hit) -> bool:
+    """Is the hit's event named in a clause set a span of time apart ("rebels shelled a
+    school a day after air strikes on another killed 22", "hours before")? That earlier
+    event dates the sentence's news; the main clause's event, even of a lesser-ranked
+    sub-type, is what the sentence reports. A bare "after" often tells the same event's
+    cause ("protesters were killed after police fired on them"): that clause stays."""
+    token = token_at(doc, hit.start, hit.end)
+    if token is None or not temporal_reference(token):
+        return False
+    for t in [token, *list(token.ancestors)[:3]]:
+        marks = [t] if t.lower_ in {"after", "before"} else []
+        marks += [c for c in t.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
+        for mark in marks:
+            owner = mark if mark.dep_ == "prep" else mark.head
+            if any(
+                c.dep_ == "npadvmod" and c.lower_ in _SPANS_OF_TIME and c.i < mark.i
+                for c in owner.children
+            ):
+                return True
     return False
 
 
