@@ -48,7 +48,9 @@ def test_resolve_date(text: str, published: dt.date | None, want: object) -> Non
         ("Dozens of people were killed.", 12, 12, None),  # ACLED: dozens -> 12
         ("The blast wounded 7 people.", None, None, 7),
         ("Hundreds of people marched through the square.", None, None, None),
-        ("The death toll rose to 41.", 41, None, None),
+        # generic dead with no combatants named are civilians (numbers.v10), as "Dozens of
+        # people were killed" above
+        ("The death toll rose to 41.", 41, 41, None),
     ],
 )
 def test_read_casualties(

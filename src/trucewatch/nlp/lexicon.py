@@ -139,6 +139,16 @@ BACKGROUND_LOCAL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "... killed four medics, just days after dozens of aid workers were killed": a clause
+# that dates another event against this one tells an earlier event and its toll. Only
+# after a main clause that told the dead: fronted ("Days after the raid, 5 were killed"),
+# the sentence's own event follows it, and flattened pages drop the comma that ends it.
+EARLIER_EVENT_RE = re.compile(
+    r"\b(?:just |only )?(?:(?:a|one|two|three|four|five|six|several|a few|\d+) )?(?:days?"
+    r"|hours?|weeks?) (?:after|before)\b",
+    re.IGNORECASE,
+)
+
 # A responsibility claim refers to an attack already reported, it does not report one.
 ATTRIBUTION_BEFORE_RE = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:responsibility|credit) for|(?:suspected|believed|thought)"

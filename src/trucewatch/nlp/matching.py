@@ -16,6 +16,7 @@ from trucewatch.nlp.lexicon import (
     BACKGROUND_RE,
     CASUALTY_VERBS,
     DISRUPTED_BEFORE_RE,
+    EARLIER_EVENT_RE,
     FORCEFUL_TAKEOVER_RE,
     NOT_USED_AFTER_RE,
     NOT_USED_BEFORE_RE,
@@ -34,7 +35,8 @@ from trucewatch.nlp.lexicon import (
 
 # v2: non-violent transfers, repelled attempts; v3: tallies, released hostages, repelled
 # attempts said before the trigger; v4: recent "since" spans, support fire
-MATCHING_VERSION = "trucewatch.nlp.matching.v5"  # v5: permitted, justified, lulls, deliveries
+# v6: "..., just days after X were killed" is background once the sentence told its dead
+MATCHING_VERSION = "trucewatch.nlp.matching.v6"  # v5: permitted, justified, lulls, deliveries
 
 
 # Added to the rank of a trigger named as support ("backed by air strikes"): past every
@@ -190,6 +192,10 @@ def background_span(text: str) -> tuple[int, int] | None:
     """The clause that gives cumulative or background figures, if any."""
     m = BACKGROUND_RE.search(text)
     local = BACKGROUND_LOCAL_RE.search(text)
+    if local is None:
+        earlier = EARLIER_EVENT_RE.search(text)
+        if earlier is not None and CASUALTY_VERBS.search(text, 0, earlier.start()):
+            local = earlier  # "killed four, just days after ...": the earlier event
     if m is None:
         if local is None:
             return None

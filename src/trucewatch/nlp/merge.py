@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, EventReport, PlaceRef
 from trucewatch.nlp.lexicon import CASUALTY_VERBS
 from trucewatch.nlp.matching import find_triggers
+from trucewatch.nlp.numbers import read_casualties
 
 # v1: moved from events.py; later sentences fill actor1
 # v2: figure-only follow-up sentences and responsibility claims fill earlier events
@@ -26,7 +27,8 @@ from trucewatch.nlp.matching import find_triggers
 # v5: a vague lead toll ("dozens") takes the exact figure a sentence just after gives; a
 # state read off a place word or a passing mention is no bomber
 # v6: a perpetrator taken from a blaming sentence leaves the event alleged
-MERGE_VERSION = "trucewatch.nlp.merge.v6"
+# v7: a lead's generic total takes the civilian share a later sentence gives for that toll
+MERGE_VERSION = "trucewatch.nlp.merge.v7"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -183,6 +185,7 @@ def merge_events(events: list[EventReport]) -> list[EventReport]:
                 kept[j] = _fold(kept[j], ev)
     kept = _fill_perpetrators(kept)
     kept = _refine_vague_tolls(kept)
+    kept = _refine_civilian_share(kept)
     return [ev.model_copy(update={"index": i}) for i, ev in enumerate(kept)]
 
 
@@ -302,6 +305,44 @@ def _refine_vague_tolls(kept: list[EventReport]) -> list[EventReport]:
     return out
 
 
+def _civilian_share(lead: EventReport, later: EventReport) -> int | None:
+    """The civilians a later telling counts among the lead's toll, when the lead's own
+    count took all its dead as civilian (the generic rule) and the later one is lower."""
+    total = lead.fatalities
+    if not total or later.fatalities != total or later.civilian_fatalities is None:
+        return None
+    if lead.civilian_fatalities not in {None, total} or later.civilian_fatalities >= total:
+        return None
+    if not read_casualties(later.evidence).civilians_told:
+        return None  # "three people including a woman": a floor, not who the dead were
+    return later.civilian_fatalities
+
+
+def _refine_civilian_share(kept: list[EventReport]) -> list[EventReport]:
+    """A lead that gives only a total ("A bomber killed four people") takes the civilian
+    share a sentence just after gives for the same toll on the same scene ("Two women and
+    two soldiers were killed in the attack"): the lead's generic dead are civilian only by
+    default (numbers.py), the body says who they were. A different total, or a sentence
+    that says it tells a new occurrence, ends the search."""
+    out = list(kept)
+    for i, ev in enumerate(out):
+        if event_family(ev.sub_event_type) != "violent" or not ev.fatalities:
+            continue
+        for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
+            if _NEW_EVENT_RE.search(later.evidence):
+                break
+            share = _civilian_share(ev, later)
+            if (
+                share is None
+                or event_family(later.sub_event_type) != "violent"
+                or not _same_scene(ev, later.model_copy(update={"actor1": ev.actor1}))
+            ):
+                continue
+            out[i] = ev.model_copy(update={"civilian_fatalities": share})
+            break
+    return out
+
+
 def _same_scene(ev: EventReport, later: EventReport) -> bool:
     """Could a later sentence's perpetrator be this event's? Same area, within a day; its
     own toll may differ, as a later sentence often counts part of the dead ("three
@@ -381,6 +422,8 @@ def _fold(prev: EventReport, ev: EventReport) -> EventReport:
     for name in ("actor1", "actor2", "fatalities", "civilian_fatalities", "injured"):
         if getattr(prev, name) is None and getattr(ev, name) is not None:
             update[name] = getattr(ev, name)
+    if _civilian_share(prev, ev) is not None:
+        update["civilian_fatalities"] = ev.civilian_fatalities  # "... two soldiers among them"
     if prev.fatalities is None and ev.fatalities is not None and prev.certainty == "asserted":
         update["certainty"] = ev.certainty
         update["claimed_by"] = ev.claimed_by

@@ -8,13 +8,24 @@ coder never invents a figure the report does not give. "No one was killed" is an
 
 "at least 19", "more than 19", "up to 19", "some 19" all give 19.
 
-Who counts as a civilian: victims named as civilians, children, women, residents, a family
-(and the other victim nouns of the lexicon); generic victims ("people", "persons", "men",
-bare "five were killed") only when the sentence names no combatants. A partial count
-("including three children", "four of them children", "mostly women") says who the dead
-were, it does not add to them: it only raises the civilian share of a generic total.
-Cumulative tolls ("have been killed since 2011", "so far", "in total") are background:
-a sentence giving one yields no figures.
+Who counts as a civilian (our convention): victims named as civilians, children, women,
+residents, a family, worshippers, shoppers, patients, the displaced (the victim nouns of the
+lexicon); generic victims ("people", "persons", "men", "others", bare "five were killed",
+"the death toll rose to 70") only when the sentence names no combatants among the dead. A
+careful coder reads "an air strike on the market killed 20 people" as 20 civilians: the
+dead are given no armed role. A combatant word that only names the attacker or the holder
+of the ground ("rebels shelled", "a rebel-held town", "the rebel stronghold") names no armed
+dead; a battle word ("clashes", "fighting") does, so its generic dead stay unknown.
+
+A partial count ("including three children", "four of them children", "mostly women",
+"Four children were among the 28 dead") says who the dead were, it does not add to them:
+it only raises the civilian share of a generic total. Fighters told apart from a generic
+total ("17 people, among them 13 policemen"; "50 people including 30 fighters") are not
+civilians, the rest are generic dead with no armed role: 4 and 20 civilians. A total the
+parts exceed was a round multiple's least reading ("dozens ... including 29") and becomes
+their sum; a round multiple and an exact figure it covers ("kill dozens ... killed nearly
+50 people") are one toll told twice. Cumulative tolls ("have been killed since 2011",
+"so far", "in total") are background: a sentence giving one yields no figures.
 """
 
 from __future__ import annotations
@@ -32,7 +43,11 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # "N people including M civilians" gives M civilians; "killed 30 people injured 90"
 # v9: "and 30 more wounded"
 # v10: a toll shared "between them" by several attacks is no one event's figure
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v10"
+# v11: "N were among M dead" is a part of M; list items after "including" are parts; fighters
+# told apart from a generic total leave the rest civilian; a bare toll and "others" follow
+# the generic rule; "dozens" and the exact figure it covers are one toll; "15 injured in
+# rebel attacks" is no group of rebels; "stronghold"/"territory" name the ground's holder
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v11"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -177,6 +192,32 @@ _PARTIAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PARTIAL_AFTER = re.compile(r"^\s*(?:of them|of whom)\b", re.IGNORECASE)
+# "Four children were among the 28 dead": the children are part of the 28
+# ("Ten children and 13 rebels were among ...": each item of the list before "among")
+_AMONG_PART = re.compile(
+    r"^(?:\s+(?!(?:killed|dead|died|wounded|injured|and)\b)[a-z-]+)?"  # "a rebel commander"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[\w-]+\s+[a-z-]+(?:\s+[a-z-]+)?){0,3}?"
+    r"(?:\s+(?:were|are|was|is)\s+"
+    r"(?:also\s+|reportedly\s+)?among\b(?!\s+(?:them|whom|those)\b)"
+    # a headline drops the verb: "6 children among 19 dead"
+    rf"|\s+among\s+(?:the\s+)?(?:at least |more than |some )?{_COUNT})",
+    re.IGNORECASE,
+)
+_AMONG_HURT = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+# the armed noun a partial count's noun may lean on ("13 police officers")
+_ARMED_TAIL = re.compile(
+    r"^(?:\s+(?:"
+    + "|".join(sorted(COMBATANT_NOUNS | _MORE_COMBATANTS, key=len, reverse=True))
+    + r")\b)+",
+    re.IGNORECASE,
+)
+# "... were among 19 civilians killed": a count right after "among" is the whole toll
+# ("among them 10 children" puts a word between and stays a part)
+_AMONG_TOTAL = re.compile(
+    r"\bamong\s+(?:the\s+)?(?:at least |more than |some |nearly |over )?$", re.IGNORECASE
+)
+# The next item of a partial list: "including five children and two women"
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$",
     re.IGNORECASE,
@@ -224,6 +265,23 @@ _DATE_MASK = re.compile(
 # not invent a figure). Round multiples follow ACLED's stated rule, the most conservative
 # figure: "tens" 10, "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000.
 _VAGUE_WORDS = frozenset({"several", "some", "a few", "many", "a number of"})
+# The exact figures a round multiple covers, read at its least ("dozens" 12): 24-99.
+_VAGUE_SPAN = {
+    **dict.fromkeys(("tens of",), (20, 99)),
+    **dict.fromkeys(("dozens", "dozens of"), (24, 99)),
+    **dict.fromkeys(("scores of",), (40, 199)),
+    **dict.fromkeys(("hundreds", "hundreds of"), (200, 999)),
+    **dict.fromkeys(("thousands", "thousands of"), (2000, 9999)),
+}
+
+
+def _covers(vague: int, n: int) -> bool:
+    """Does the round multiple read as `vague` cover the exact figure n?"""
+    return any(
+        _value(word) == vague and low <= n <= high for word, (low, high) in _VAGUE_SPAN.items()
+    )
+
+
 _COLLECTIVE = frozenset({"police", "militia", "personnel"})
 _ARMED = COMBATANT_NOUNS | _MORE_COMBATANTS
 # Modifiers that make a generic victim a civilian ("four unarmed men").
@@ -250,7 +308,7 @@ _COMBATANT_RE = re.compile(
 _ARMED_AS_HOLDER = re.compile(
     r"^(?:-|\s)?(?:held|controlled|run|besieged|backed|led|allied|linked|dominated)\b"
     r"|^\s+(?:town|towns|city|village|villages|areas?|districts?|neighbou?rhoods?|enclave"
-    r"|suburbs?|stations?|headquarters|command)\b",
+    r"|suburbs?|stations?|headquarters|command|strongholds?|bastions?|territory)\b",
     re.IGNORECASE,
 )
 _ARMED_AS_ATTACKER = re.compile(
@@ -290,6 +348,9 @@ class Casualties:
     fatalities: int | None = None
     civilian_fatalities: int | None = None
     injured: int | None = None
+    # False when the civilian count is only a floor ("killed 3 people including a woman"
+    # in a sentence naming fighters): who the rest were is not told
+    civilians_told: bool = True
 
 
 def _value(raw: str) -> int:
@@ -365,7 +426,11 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     text = _DATE_MASK.sub(lambda m: " " * len(m.group()), text)
     combatants = names_armed_victims(text)
     killed = civilians = hurt = 0
-    partial_civilians = named_civilians = 0
+    partial_civilians = named_civilians = partial_total = partial_armed = 0
+    partial_armed_spans: list[tuple[int, int]] = []
+    among_kill = among_civilians = 0  # "Four children were among the dead" with no total
+    floor_only = False
+    last_kill_civilian: bool | None = None
     generic_kill = combatant_kill = False
     found_kill = found_civ = found_hurt = False
     taken: list[tuple[int, int]] = []
@@ -375,22 +440,59 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     # by kind of victim and both count.
     told: set[tuple[str, bool, int]] = set()
 
-    def retold(kind: str, civilian: bool, n: int) -> bool:
+    vague_told: dict[tuple[str, bool], int] = {}
+    vague_kill = False  # a kill toll read from a round multiple ("dozens")
+
+    def retold(kind: str, civilian: bool, n: int, raw: str = "") -> int:
+        """How much this count adds: 0 when the sentence told it already; a round
+        multiple ("kill dozens") and an exact figure it covers ("killed nearly 50
+        people") are one toll told twice, and the exact figure stands."""
         key = (kind, civilian, n)
+        span = _VAGUE_SPAN.get(raw.lower())
         if key in told:
-            return True
+            return 0
+        if span is not None:
+            if any(k == kind and c == civilian and span[0] <= m <= span[1] for k, c, m in told):
+                return 0
+            nonlocal vague_kill
+            vague_kill = vague_kill or kind == "kill"
+            told.add(key)
+            vague_told.setdefault((kind, civilian), n)
+            return n
         told.add(key)
-        return False
+        before = vague_told.get((kind, civilian))
+        if before is not None and _covers(before, n):
+            del vague_told[(kind, civilian)]
+            return n - before
+        return n
 
     def free(start: int, end: int) -> bool:
         if ignore and ignore[0] <= start < ignore[1]:
             return False
         return all(end <= s or start >= e for s, e in taken)
 
+    def kind_of(match: re.Match[str]) -> str | None:
+        return _kind(text, match.start(), match.end())
+
+    partial_ends: list[int] = []  # where each partial count ended, for the list's next item
+
     def partial(match: re.Match[str]) -> bool:
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _AMONG_TOTAL.search(before):
+            return False  # "... were among 19 civilians killed": the whole toll
+        if (
+            "noun" in match.re.groupindex
+            and not _VERB_AFTER.match(text[match.end() : match.end() + 40])
+            and any(
+                end <= match.start() and _LIST_JOIN.match(text[end : match.start()])
+                for end in partial_ends
+            )
+        ):
+            return True  # "including five children and two women": both are part
         return bool(
-            _PARTIAL_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+            _PARTIAL_BEFORE.search(before)
             or _PARTIAL_AFTER.match(text[match.end("n") : match.end("n") + 12])
+            or _AMONG_PART.match(text[match.end() : match.end() + 60])
         )
 
     for match in _FAMILY.finditer(text):
@@ -408,15 +510,32 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             continue  # "three of the victims" restates; "one of the attackers" counts
         if re.search(r"\b(?:years?|km|kilomet|of the|from|who|million|billion)\b", mods):
             continue
+        if re.search(r"\b(?:in|on|at|by|after|and|were|was|killed|dead|wounded|injured)\b", mods):
+            continue  # "15 injured in rebel attacks": the noun is no part of the count's phrase
         raw = match.group("n").lower()
         if raw in {"a", "an"} and (noun.endswith("s") or noun in _COLLECTIVE):
             continue  # "a police checkpoint": a modifier, not one victim
+        if noun in _ARMED and _ARMED_AS_HOLDER.match(text[match.end() : match.end() + 40]):
+            continue  # "a besieged rebel town": the holder of the ground, not a victim
         if raw in _VAGUE_WORDS:
             taken.append((match.start(), match.end()))
             continue
         n = _value(raw)
         if partial(match):
             taken.append((match.start(), match.end()))
+            partial_ends.append(match.end())
+            among = _AMONG_PART.match(text[match.end() : match.end() + 60])
+            if among and _AMONG_HURT.match(text, match.end() + among.end()):
+                continue  # "two civilians were among the wounded": not a part of the dead
+            partial_total += n
+            if among and kind_of(match) == "kill":
+                among_kill += n
+                among_civilians += n if noun in VICTIM_NOUNS and noun not in _GENERIC_NOUNS else 0
+            if noun in _ARMED and not _UNARMED.search(mods):
+                partial_armed += n
+                tail = _ARMED_TAIL.match(text[match.end() :])
+                end = match.end() + (tail.end() if tail else 0)
+                partial_armed_spans.append((match.start(), end))
             if (noun in VICTIM_NOUNS and noun not in _GENERIC_NOUNS) or "civilian" in mods:
                 partial_civilians += n
             if noun.startswith("civilian") or "civilian" in mods:
@@ -430,13 +549,19 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         civilian = (noun in VICTIM_NOUNS and not generic) or bool(_UNARMED.search(mods))
         if generic and not combatants:
             civilian = True
-        if noun == "others":
+        if noun == "others" and kind == "kill":
+            # "killing 36 people ... rocket fire killed nine others": the others are the
+            # same kind of dead as the group counted before them, else generic dead
+            civilian = last_kill_civilian if last_kill_civilian is not None else not combatants
+        elif noun == "others":
             civilian = found_civ and not found_kill
-        if retold(kind, civilian, n):
+        n = retold(kind, civilian, n, raw)
+        if not n:
             continue
         if kind == "kill":
             killed += n
             found_kill = True
+            last_kill_civilian = civilian
             generic_kill = generic_kill or generic
             combatant_kill = combatant_kill or (not civilian and not generic)
             if civilian:
@@ -463,14 +588,19 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             if kind is None:
                 kind = "hurt" if re.match(r"(?i)wound|injur", match.group()) else "kill"
             taken.append((match.start(), match.end()))
-            if pattern is not _TOLL and retold(kind, kind == "kill" and not combatants, n):
-                continue
+            if pattern is not _TOLL:
+                n = retold(kind, kind == "kill" and not combatants, n, match.group("n"))
+                if not n:
+                    continue
             if kind == "kill":
                 if pattern is _TOLL:
                     killed = max(killed, n)
                     # "the toll reached 33 civilians": the toll names its victims
                     after = text[match.end() : match.end() + 30].lower().split()
-                    if after and after[0].strip(",.;") in VICTIM_NOUNS:
+                    named = after[0].strip(",.;") if after else ""
+                    # "the toll reached 33 civilians"; a bare toll is generic dead, civilian
+                    # when the sentence names no combatants (as "killed at least 58")
+                    if named in VICTIM_NOUNS or (named not in _ARMED and not combatants):
                         civilians = max(civilians, n)
                         found_civ = True
                 else:
@@ -506,15 +636,38 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         if not hurt_only:
             return Casualties(fatalities=0, civilian_fatalities=0, injured=None)
         return Casualties(injured=0)
+    if found_kill and partial_total > killed and vague_kill:
+        # "Dozens were killed, including at least 29 in one district": the parts name more
+        # dead than the vague total's least reading, so the total is at least their sum
+        if found_civ and civilians == killed and generic_kill:
+            civilians = partial_total - partial_armed
+        killed = partial_total
+    if partial_armed and generic_kill and killed > partial_armed and not combatant_kill:
+        masked = text
+        for start, end in partial_armed_spans:
+            masked = masked[:start] + " " * (end - start) + masked[end:]
+        if not names_armed_victims(masked):
+            # "17 people were killed, among them 13 policemen": the fighters are told apart,
+            # the rest are generic dead with no armed role, civilians by our convention
+            civilians = max(partial_civilians, killed - partial_armed)
+            found_civ = True
+            partial_civilians = 0  # settled: the floor below must not raise it again
+    if among_kill and not found_kill:
+        # "Four children were among the dead": the toll is told elsewhere, these are dead
+        killed, civilians, found_kill = among_kill, among_civilians, True
+        found_civ = found_civ or among_civilians > 0
+        partial_civilians = 0
     if partial_civilians and found_kill:
         # "25 people including 10 fighters" says nothing; "... including 9 children" does.
         floor = min(partial_civilians, killed)
         if not found_civ or (generic_kill and combatants):
             civilians = max(civilians, floor)
+            floor_only = civilians < killed
         if generic_kill and 0 < named_civilians <= killed:
             # "30 people including 24 civilians": the civilians are told, the rest are
             # not civilians (FA-KES counts 24); "... including 9 children" stays a floor
             civilians = named_civilians
+            floor_only = False
         found_civ = True
     if found_kill and not found_civ and combatant_kill and not generic_kill:
         # "killed 40 government forces": the dead are named as combatants, so a
@@ -524,6 +677,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         fatalities=killed if found_kill else None,
         civilian_fatalities=civilians if found_civ else None,
         injured=hurt if found_hurt else None,
+        civilians_told=not floor_only,
     )
 
 
