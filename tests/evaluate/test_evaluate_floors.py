@@ -162,14 +162,17 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # raised 2026-11-27 (places.v3, context.v6: where events happen): first 100 governorate
     # 0.90 (was 0.87); all 402: governorate 0.883 (was 0.858); rows 1-200 / 201-402 0.910 /
     # 0.856 (were 0.885 / 0.832)
+    # raised (round 9: events.v10/parties, reader.v7, triggers.v11, actors.v3: who did it):
+    # first 100 actor 0.79 (was 0.74), all four 0.44 (was 0.40); all 402: actor 0.754 (was
+    # 0.719); rows 1-200 / 201-402 actor 0.775 / 0.733 (were 0.715 / 0.723)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
-            "fakes.actor": 0.71,
+            "fakes.actor": 0.79,
             "fakes.date": 0.82,
             "fakes.governorate": 0.88,
             "fakes.civilian_deaths": 0.66,
-            "fakes.all_fields": 0.36,
+            "fakes.all_fields": 0.44,
         },
     )

@@ -69,7 +69,9 @@ from trucewatch.nlp.text import Sentence
 # agreements, running summaries); v8: issue #4 (group name variants, scene-setting clauses
 # lead last, recent "since" spans); v9: non-events (nonevents.py), weapon models and towns
 # no actors, a state attacking a town fights for it, a clause's own subject is its author
-EVENTS_VERSION = "trucewatch.nlp.events.v9"
+# v10 (parties.py): the dead fell to whom they fought; a killing's object is the dead; "mines
+# planted by X"; a country's name tag yields to a side; another clause's subject only acts
+EVENTS_VERSION = "trucewatch.nlp.events.v10"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

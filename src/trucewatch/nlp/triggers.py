@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 # v5: round 5; v6: issue #4 (passives, riot police); v7: killing armed men is a clash;
 # v8: long truce subjects, towns attacked; v9: hospitals and schools told as hit or destroyed
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v10"  # v10: seized ground vs seized goods
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v11"  # v10: seized ground vs seized goods
+# v11: "battled" is fighting, as "battling" and "battles" were; "crucified" is a killing
 
 
 @dataclass(frozen=True)
@@ -364,7 +365,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"fighting\b",
         r"fought\b",
         r"battles?\b",
-        r"battling\b",
+        r"battl(?:ing|ed)\b",
         r"gun ?battles?",
         r"firefights?\b",  # not "firefighters"
         r"exchange of fire",
@@ -418,6 +419,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"massacre\w*",
         r"stabb\w*",
         r"beheaded",
+        r"crucified",
         r"murder\w*",
         r"assassinat\w*",
         r"lynched",
