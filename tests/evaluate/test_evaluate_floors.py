@@ -175,13 +175,17 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # civilian_deaths 0.75 (was 0.68), all four 0.45 (was 0.40); all 402: civilian 0.771 (was
     # 0.731), all four 0.363 (was 0.338), actor 0.716 and governorate 0.881 (one roundup
     # headline each); rows 1-200 / 201-402 civilian 0.805 / 0.738 (were 0.755 / 0.708)
+    # raised (dates.v5, context.v7, events.v12, merge.v8: photo captions neither date nor
+    # place the lead): first 100 governorate 0.91 (was 0.90); all 402 governorate 0.891 (was
+    # 0.888), date 0.679 (was 0.677), actor 0.714 (was 0.716: one bombing had taken a later
+    # air strike's author)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
             "fakes.actor": 0.71,
             "fakes.date": 0.87,
-            "fakes.governorate": 0.88,
+            "fakes.governorate": 0.91,
             "fakes.civilian_deaths": 0.75,
             "fakes.all_fields": 0.45,
         },
