@@ -37,9 +37,12 @@ _LEADING = re.compile(
 # The CSV flattened each page to one line, so the extract stage's line-based header reader
 # (extract/dates.py) cannot see that date line; this restores what the flattening lost.
 _NUMERIC_LEADING = re.compile(r"^(?:date of publication |published )?(\d{2})[.-](\d{2})[.-](\d{4})")
+# A stamp that lost its comma and space runs day and year together ("Last updated at Apr
+# 152017"): a month, then two digits of day and four of year.
 _FULL_DATE = (
     r"(?P<a>\d{1,2} [A-Za-z]+\.? \d{4}|[A-Za-z]+\.? \d{1,2},? \d{4})"
     r"|(?P<n>\d{1,2}[./-]\d{1,2}[./-]\d{4})"
+    r"|(?P<g>[A-Za-z]{3,9}\.? [0-3]\d(?:19|20)\d\d)\b"
 )
 _LABELLED = re.compile(
     r"\b(?:date of publication|published(?: on)?|posted(?: on)?|updated(?: on)?|(?:mon|tues?|wed"
@@ -80,6 +83,9 @@ def _parse_numeric(raw: str) -> dt.date | None:
 def _date_of(match: re.Match[str]) -> dt.date | None:
     if match.group("a"):
         return _parse_leading(match.group("a"))
+    if match.group("g"):
+        glued = match.group("g")
+        return _parse_leading(f"{glued[:-6]}{glued[-6:-4]} {glued[-4:]}")
     return _parse_numeric(match.group("n"))
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from trucewatch.model.document import Article
 from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
 from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
+from trucewatch.nlp.dates import caption_spans
 from trucewatch.nlp.lexicon import SPEECH_VERBS
 from trucewatch.nlp.syntax import place_as_actor
 from trucewatch.nlp.text import Sentence
@@ -25,7 +26,8 @@ from trucewatch.nlp.text import Sentence
 # the text frames as places ("the town of X") are places; "the Idlib town of X" is X;
 # nationality words settle the country when no place does (FA-KES dev governorate 0.858 ->
 # 0.886: rows 1-200 0.885 -> 0.915, rows 201-402 0.832 -> 0.856)
-CONTEXT_VERSION = "trucewatch.nlp.context.v6"
+# v7: a photo caption run into a sentence places no event (`news_start`)
+CONTEXT_VERSION = "trucewatch.nlp.context.v7"
 # The lead a coder reads for an event's place when its own sentence names none: the
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
@@ -131,6 +133,13 @@ def dateline_end(text: str) -> int:
     """Where a sentence's wire dateline ends (0 when it has none)."""
     m = _DATELINE_RE.match(text)
     return m.end() if m else 0
+
+
+def news_start(text: str) -> int:
+    """Where a sentence's own news begins: after its wire dateline, and after a photo
+    caption the flattened page ran into it (`caption_spans`): the caption's place is where
+    the photo was taken, the dateline's where the reporter files from."""
+    return max([dateline_end(text), *(end for _, end in caption_spans(text))])
 
 
 # "Syrias" / "Syria's" / "Syria’s": a possessive, with or without its apostrophe
@@ -381,12 +390,12 @@ class ArticleContext:
             doc = self.docs.get(sent.index)
             if doc is None:
                 continue
-            dateline = dateline_end(doc.text)
+            dateline = news_start(doc.text)
             for ent in doc.ents:
                 if ent.label_ not in _PLACE_ENTS or not ent.text[:1].isupper():
                     continue
                 if ent.start_char < dateline:
-                    continue  # where the reporter files from
+                    continue  # where the reporter files from, or a photo was taken
                 if care_place(ent):
                     continue  # where the wounded were treated
                 if self.not_a_place(ent):
@@ -820,6 +829,7 @@ __all__ = [
     "most_specific",
     "name_on",
     "name_tail",
+    "news_start",
     "person_in",
     "place_frame",
     "reference_point",

@@ -44,7 +44,9 @@ from trucewatch.model.event import DatePrecision
 # v4: a page's own date line heading the first sentence ("Posted on 2 April 2017 by X ...")
 #     yields to a day and month the sentence writes out; "two days ago" is two days before
 #     publication (it read as a week)
-DATES_VERSION = "trucewatch.nlp.dates.v4"
+# v5: a photo caption run into a sentence ("... in Aleppo, Syria June 18 2016 (Reuters)")
+#     dates the photo, not the sentence's event
+DATES_VERSION = "trucewatch.nlp.dates.v5"
 
 _MONTHS = {
     m: i + 1
@@ -149,6 +151,16 @@ _PAGE_DATE = re.compile(
     rf"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{_FULL})\b",
     re.IGNORECASE,
 )
+_FULL_RE = re.compile(rf"(?<![\w-]){_FULL}")
+# A photo caption ends in its stamp and credit: a full date with its year, then a short
+# parenthesised credit naming an agency, a photo or a file picture ("Syria June 18 2016
+# (TRT World and Agencies)", "on July 1 2016. (AFP Photo)", "April 18 2017 (File photo)").
+# A flattened page runs the caption into the lead, so the stamp must not date the lead.
+_CREDIT = (
+    r"\((?=[^()]{0,40}\b(?:agenc(?:y|ies)|photo|file|pictures?|images?|reuters|afp|ap|getty"
+    r"|anadolu|epa|xinhua|sana)\b)[^()]{1,40}\)"
+)
+_CAPTION_STAMP = re.compile(rf"(?<![\w-])(?:on\s+)?{_FULL}\.?\s*(?:{_CREDIT}\s*)+", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last month|earlier this month|this month)\b", re.IGNORECASE)
 
 
@@ -253,6 +265,20 @@ def resolve_date(
     return None
 
 
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of photo captions run into a sentence: from the sentence's start to the
+    caption's stamp and credit ("A boy walks past rubble in Aleppo Syria May 2 2016 (AFP
+    Photo)"), or from the page's date line before it. The caption's date and place are
+    the photo's, not the event's."""
+    stamps = list(_CAPTION_STAMP.finditer(text))
+    if not stamps:
+        return []
+    # a full date before the caption is the page's date line ("AP Saturday 9 Jul 2016"):
+    # headline and date line stay the sentence's, the caption starts after them
+    before = [m.end() for m in _FULL_RE.finditer(text, 0, stamps[-1].start())]
+    return [(before[-1] if before else 0, stamps[-1].end())]
+
+
 def reference_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of phrases dating a reference event, not the sentence's own: "since the
     truce began on 27 February", "which began on Sept. 30", "since Saturday"."""
@@ -260,7 +286,7 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _read_past_references(text: str) -> str:
-    for start, end in reference_spans(text):
+    for start, end in [*reference_spans(text), *caption_spans(text)]:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 
@@ -286,4 +312,11 @@ def leading_date(text: str) -> dt.date | None:
     return None
 
 
-__all__ = ["DATES_VERSION", "leading_date", "reference_spans", "refers_back", "resolve_date"]
+__all__ = [
+    "DATES_VERSION",
+    "caption_spans",
+    "leading_date",
+    "reference_spans",
+    "refers_back",
+    "resolve_date",
+]

@@ -16,8 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, Certainty, EventReport, PlaceRef
 from trucewatch.nlp.certainty import read_certainty
-from trucewatch.nlp.context import ArticleContext, care_place, most_specific, reference_point
-from trucewatch.nlp.context import dateline_end as _dateline_end
+from trucewatch.nlp.context import (
+    ArticleContext,
+    care_place,
+    most_specific,
+    news_start,
+    reference_point,
+)
 from trucewatch.nlp.crowds import protest_sides
 from trucewatch.nlp.dates import resolve_date
 from trucewatch.nlp.lexicon import (
@@ -77,7 +82,9 @@ from trucewatch.nlp.text import Sentence
 # chosen last
 # v12 (parties.py): the dead fell to whom they fought; a killing's object is the dead; "mines
 # planted by X"; a country's name tag yields to a side; another clause's subject only acts
-EVENTS_VERSION = "trucewatch.nlp.events.v12"
+# v13: a participle the parse hangs on the noun after it ("fighters battling forces loyal
+# to X") reports no clash; a photo caption run into a sentence places no event
+EVENTS_VERSION = "trucewatch.nlp.events.v13"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -114,7 +121,7 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     # talks; the wounded; a person's name ("Abu al-Hassan")
     named = [e for e in named if not (_venue(e.root) or care_place(e) or ctx.not_a_place(e))]
     # no datelines, speakers' capitals; "the Idlib town of X" puts X first
-    ents = ctx.told_places(named, _dateline_end(doc.text))
+    ents = ctx.told_places(named, news_start(doc.text))
     # "north of X", "15 km from X": a reference point; any other place named is the event's
     anchors = {e.start for e in ents if reference_point(e)}
     here = [ctx.place(e.text) for e in ents if e.start not in anchors]
@@ -287,9 +294,12 @@ def events_in_sentence(
         quoted = any(s <= absolute < e for s, e, who in ctx.quote_spans if who is not None)
         if quoted and not casualties.fatalities:
             continue  # rhetoric inside a quote ("they bomb our markets") is not a report
-        if hit.sub_event_type in {"Armed clash", "Agreement"} and token.dep_ == "acl":
+        if hit.sub_event_type in {"Armed clash", "Agreement"} and (
+            token.dep_ == "acl" or (token.dep_ == "amod" and token.tag_ == "VBG")
+        ):
             # "rebel groups fighting Assad", "ceasefires brokered by Qatar": a participle
-            # describing a noun names it, it does not report a new event
+            # describing a noun names it, it does not report a new event; so does one the
+            # parse hangs on the noun after it ("fighters battling forces loyal to X")
             continue
         by_family[family] = (hit, token)
     _drop_parts(by_family, casualties.fatalities)

@@ -28,7 +28,8 @@ from trucewatch.nlp.numbers import read_casualties
 # state read off a place word or a passing mention is no bomber
 # v6: a perpetrator taken from a blaming sentence leaves the event alleged
 # v7: a lead's generic total takes the civilian share a later sentence gives for that toll
-MERGE_VERSION = "trucewatch.nlp.merge.v7"
+# v8: a bombing takes no author from a later air strike, nor an air strike from a bombing
+MERGE_VERSION = "trucewatch.nlp.merge.v8"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -241,6 +242,7 @@ def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
                 or later.actor1.id is None
                 or event_family(later.sub_event_type) != "violent"
                 or not _same_scene(ev, later)
+                or _other_weapon(ev, later)
             ):
                 continue
             why = f"{later.actor1.reason or ''}; named in a later sentence on the same event"
@@ -341,6 +343,14 @@ def _refine_civilian_share(kept: list[EventReport]) -> list[EventReport]:
             out[i] = ev.model_copy(update={"civilian_fatalities": share})
             break
     return out
+
+
+def _other_weapon(ev: EventReport, later: EventReport) -> bool:
+    """Is one a bombing and the other an air strike? Whoever flew the strikes did not set
+    off the bomb ("A suicide bomber hit a bus ... The attack came a day after air strikes
+    by X killed 26"): the later sentence tells another event, not this one's author."""
+    subs = {ev.sub_event_type, later.sub_event_type}
+    return "Air/drone strike" in subs and bool(subs & _BOMBINGS)
 
 
 def _same_scene(ev: EventReport, later: EventReport) -> bool:
