@@ -112,23 +112,29 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     # counts the record's ACLED actor name): event.found 0.904 (66/73), actor1 0.941 (48/51),
     # location 0.984 (63/64), false positives within bound 0.94 (47/50), never 1.0 (50/50),
     # undated.event_year 1.0 (95/95), cases fully passing 42/50
+    # raised for gold round 10 (events.v11, parties "after" clauses and handovers, merge.v7,
+    # reader.v7, context.v7, designations.v3, triggers.v12, actors.v3): event.found 0.986
+    # (72/73), actor1 1.0 (51/51), actor2 1.0 (31/31), claimed_by 1.0, location 1.0 (64/64),
+    # date 1.0, fatalities 1.0 (45/45), sub-type 0.986 (71/72), false positives within bound
+    # 1.0 (50/50), quote.found/text 1.0 (31/31), designation.found 1.0 (5/5), cases fully
+    # passing 49/50 (left: Hezbollah's fire at a position, a weapon the text does not name)
     _check(
         total,
         {
-            "event.found": 0.904,
-            "event.actor1": 0.941,
-            "event.actor2": 0.85,
-            "event.claimed_by": 0.85,
-            "event.location": 0.984,
-            "event.date": 0.97,
-            "event.fatalities": 0.95,
-            "event.sub_event_type": 0.95,
-            "event.false_positives_within_bound": 0.94,
+            "event.found": 0.986,
+            "event.actor1": 1.0,
+            "event.actor2": 1.0,
+            "event.claimed_by": 1.0,
+            "event.location": 1.0,
+            "event.date": 1.0,
+            "event.fatalities": 1.0,
+            "event.sub_event_type": 0.986,
+            "event.false_positives_within_bound": 1.0,
             "event.never": 1.0,
-            "quote.found": 0.97,
-            "quote.text": 0.97,
-            "designation.found": 0.6,
-            "case.passed": 0.84,
+            "quote.found": 1.0,
+            "quote.text": 1.0,
+            "designation.found": 1.0,
+            "case.passed": 0.98,
             "undated.event_year": 1.0,
             "undated.document_published": 1.0,
             "document.must_contain": 1.0,

@@ -27,7 +27,9 @@ from trucewatch.nlp.text import Sentence
 # nationality words settle the country when no place does (FA-KES dev governorate 0.858 ->
 # 0.886: rows 1-200 0.885 -> 0.915, rows 201-402 0.832 -> 0.856)
 # v7: a photo caption run into a sentence places no event (`news_start`)
-CONTEXT_VERSION = "trucewatch.nlp.context.v7"
+# v8: a place name the report's country knows only by a near spelling is looked for in the
+# one country its sentence names as a place ("strikes on southern X")
+CONTEXT_VERSION = "trucewatch.nlp.context.v8"
 # The lead a coder reads for an event's place when its own sentence names none: the
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
@@ -208,6 +210,10 @@ class PersonRegistry:
         return self.by_surname.get(key)
 
 
+# Prepositions that put a state's name as where something happened ("strikes on X").
+_AT = frozenset({"in", "on", "across", "into", "inside", "throughout", "over"})
+
+
 @dataclass
 class ArticleContext:
     """Per-article state; built by the reader, read by the extractors."""
@@ -228,15 +234,26 @@ class ArticleContext:
     _seats: frozenset[str] | None = None
     # an accidental explosion was told: "the explosion" later refers back to it
     accident_told: bool = False
+    # (place id, side) for each side told as leaving a place ("troops pulled out of X")
+    withdrawals: list[tuple[str, ActorRef]] = field(default_factory=list)
 
     @property
     def published(self) -> dt.date | None:
         return self.article.published
 
     # -- places ---------------------------------------------------------------------------
-    def place(self, text: str) -> PlaceRef:
-        """Resolve a place name with the report's country as context (cached)."""
+    def place(self, text: str, country: str | None = None) -> PlaceRef:
+        """Resolve a place name with the report's country as context (cached). A name the
+        report's country knows only by a near spelling is looked for in the country its own
+        sentence names (`country`): "strikes on southern X ... in the village of Y" finds
+        Y in X before a look-alike in the report's country."""
         key = text.strip()
+        if country is not None and country != self.country:
+            ref = self.place(key)
+            if ref.id is not None and self.scores.get(key, 0.0) >= EXACT_MATCH_SCORE:
+                return ref  # the name as written, found: no other country to prefer
+            own = self._place_in(key, country)
+            return own if own.id is not None else ref
         if key in self.places:
             return self.places[key]
         if not is_proper_name(key):
@@ -284,6 +301,49 @@ class ArticleContext:
                 ref = PlaceRef(name=key, text=key, reason=match.reason)
         self.places[key] = ref
         return ref
+
+    def _place_in(self, key: str, country: str) -> PlaceRef:
+        """A place name looked up in the country its sentence names (not cached with the
+        report's places: the same name may be told of elsewhere in another sentence)."""
+        if self.kb is None or not is_proper_name(key):
+            return self.place(key)
+        match = self.kb.resolve_place(key, context={"country": country})
+        bare = _DIRECTION.sub("", key)
+        if not isinstance(match, PlaceMatch) and bare != key and bare:
+            match = self.kb.resolve_place(bare, context={"country": country})
+        if not isinstance(match, PlaceMatch) or match.place.country != country:
+            return PlaceRef(
+                name=key, text=key, reason=f"not found in {country}, the country its sentence names"
+            )
+        p = match.place
+        return PlaceRef(
+            name=display_name(key, p.name, match.score),
+            admin1=p.admin1,
+            country=p.country,
+            lat=p.lat,
+            lon=p.lon,
+            precision=p.precision,
+            id=p.id,
+            text=key,
+            reason=f"{match.reason}; the country its sentence names",
+        )
+
+    def sentence_country(self, doc: Doc, dateline: int) -> str | None:
+        """The one country a sentence names as a place ("strikes on southern X", "in X"),
+        not as an actor or a speaker's seat; None when it names none or several. A state's
+        name the entity ruler tagged as an actor counts only after a place preposition."""
+        found = set()
+        for e in doc.ents:
+            if e.start_char < dateline or place_as_actor(e.root):
+                continue
+            if e.label_ not in _PLACE_ENTS and not (
+                e.label_ == "ACTOR" and e.root.dep_ == "pobj" and e.root.head.lower_ in _AT
+            ):
+                continue
+            ref = self.place(e.text)
+            if ref.id is not None and ref.precision == "country" and ref.country:
+                found.add(ref.country)
+        return found.pop() if len(found) == 1 else None
 
     def told_places(self, named: list[Span], dateline: int) -> list[Span]:
         """The place mentions of an event's sentence that may be where it happened: not
@@ -391,6 +451,7 @@ class ArticleContext:
             if doc is None:
                 continue
             dateline = news_start(doc.text)
+            own = self.sentence_country(doc, dateline)
             for ent in doc.ents:
                 if ent.label_ not in _PLACE_ENTS or not ent.text[:1].isupper():
                     continue
@@ -400,7 +461,7 @@ class ArticleContext:
                     continue  # where the wounded were treated
                 if self.not_a_place(ent):
                     continue  # "Abu al-Hassan", a person
-                ref = self.place(ent.text)
+                ref = self.place(ent.text, own)
                 if ref.id is None or ref.precision in {"country", "unknown"}:
                     continue
                 if self.country and ref.country != self.country:

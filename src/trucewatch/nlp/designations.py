@@ -20,10 +20,12 @@ from trucewatch.model.kb import ActorMatch
 from trucewatch.nlp.context import ArticleContext, person_in
 from trucewatch.nlp.lexicon import DESIGNATION_RE, SPEECH_VERBS
 from trucewatch.nlp.quotes import PERSON_NOUNS, resolve_speaker
-from trucewatch.nlp.syntax import clean, subject_of
+from trucewatch.nlp.syntax import antecedent, clean, subject_of
 from trucewatch.nlp.text import Sentence
 
-DESIGNATIONS_VERSION = "trucewatch.nlp.designations.v2"
+# v3: "its ministry" speaks for the state named before; "began what X called anti-terrorist
+# measures in Y" labels those the operation targets
+DESIGNATIONS_VERSION = "trucewatch.nlp.designations.v3"
 _LABEL_VERBS = frozenset(
     [
         "call",
@@ -94,6 +96,11 @@ def _by(
         text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         if not text:
             continue
+        owner = next((antecedent(c) for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            # "Rohan began what its defence ministry called ...": the ministry speaks for Rohan
+            text = clean(owner.doc[_left(owner) : owner.i + 1].text)
+            text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         ref = ctx.actor(text, on, "designating party")
         out.append((Affiliation(name=ref.name, country=ref.country), ref.id))
     return out
@@ -227,11 +234,17 @@ def _labelling(label: Token) -> tuple[Token | None, Token] | None:
             head = head.head
     if head.lower_ not in _LABEL_VERBS:
         return None
+    if head.tag_.startswith("NN"):
+        return _misread_relative(head)
     subject = next(
         (c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i != label.i), None
     )
     if subject is not None and subject.lower_ in {"that", "which", "who", "whom"}:
         subject = None
+    if subject is not None and subject.lower_ == "what":
+        # "began what X called an anti-terrorist operation in Y": those it targets in Y
+        target = _operation_target(label, head)
+        return (subject_of(head), target) if target is not None else None
     if subject is None and head.dep_ == "relcl":
         # "the group that the United States designated a terrorist organisation"
         subject = head.head.head if head.head.dep_ == "appos" else head.head
@@ -246,6 +259,52 @@ def _labelling(label: Token) -> tuple[Token | None, Token] | None:
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         return by, subject
     return subject_of(head), subject
+
+
+_QUANTIFIERS = frozenset({"both", "all", "each", "either", "one", "some", "most", "many"})
+
+
+def _misread_relative(verb: Token) -> tuple[Token | None, Token] | None:
+    """ "X and Y, both of which the council lists as terrorist groups": the tagger may read
+    the verb after a name as a plural noun ("lists", "designates") with the name as its
+    compound. The speaker is that name; the labelled are what "which" stands for."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].dep_ != "compound" or doc[verb.i - 1].head.i != verb.i:
+        return None
+    speaker = doc[verb.i - 1]
+    start = speaker.left_edge.i
+    which = next(
+        (doc[k] for k in range(max(0, start - 2), start) if doc[k].lower_ in {"which", "whom"}),
+        None,
+    )
+    if which is None:
+        return None
+    up = which.head  # "of" in "both of which", or the noun itself
+    if up.lower_ == "of" and up.head.lower_ in _QUANTIFIERS:
+        up = up.head
+    if up.lower_ in _QUANTIFIERS and up.dep_ == "appos":
+        up = up.head
+    while up.dep_ == "conj" and up.head.i < up.i:
+        up = up.head  # "X or Y, both of which": the whole list
+    if not up.tag_.startswith("NN"):
+        return None
+    return speaker, up
+
+
+def _operation_target(noun: Token, verb: Token) -> Token | None:
+    """Whom an "anti-terrorist operation" (measures, campaign) is aimed at: the object of
+    "against", else the place it is carried out "in" (the fighters there), on the noun or
+    on the verb that names it ("called ... operations in X")."""
+    if not any(t.lower_ == "anti" for t in noun.lefts):
+        return None
+    preps = [c for c in [*noun.children, *verb.children] if c.dep_ == "prep"]
+    for word in ("against", "in"):
+        for prep in preps:
+            if prep.lower_ == word:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
 
 
 __all__ = ["DESIGNATIONS_VERSION", "designations_in"]

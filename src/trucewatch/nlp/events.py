@@ -48,6 +48,7 @@ from trucewatch.nlp.nonevents import (
     ceased,
     dating_clause,
     general_use,
+    standing_charge,
 )
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.parties import (
@@ -56,6 +57,8 @@ from trucewatch.nlp.parties import (
     TERRITORY,
     agent,
     armed_forces,
+    ground_left_by,
+    handover_sides,
     target,
 )
 from trucewatch.nlp.sides import (
@@ -84,7 +87,11 @@ from trucewatch.nlp.text import Sentence
 # planted by X"; a country's name tag yields to a side; another clause's subject only acts
 # v13: a participle the parse hangs on the noun after it ("fighters battling forces loyal
 # to X") reports no clash; a photo caption run into a sentence places no event
-EVENTS_VERSION = "trucewatch.nlp.events.v13"
+# v14 (gold round 10): a violent event told in an "after ..." clause with its own doer is
+# its own event (the dead its clause tells are its); agreements told in relative clauses, property described
+# as destroyed and standing charges are no events; a handover's taker leads; ground taken
+# from a side told as leaving it; places looked up in the country the sentence names
+EVENTS_VERSION = "trucewatch.nlp.events.v14"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -121,10 +128,12 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     # talks; the wounded; a person's name ("Abu al-Hassan")
     named = [e for e in named if not (_venue(e.root) or care_place(e) or ctx.not_a_place(e))]
     # no datelines, speakers' capitals; "the Idlib town of X" puts X first
-    ents = ctx.told_places(named, news_start(doc.text))
+    start = news_start(doc.text)
+    ents = ctx.told_places(named, start)
+    own = ctx.sentence_country(doc, start)  # "strikes on southern X"
     # "north of X", "15 km from X": a reference point; any other place named is the event's
     anchors = {e.start for e in ents if reference_point(e)}
-    here = [ctx.place(e.text) for e in ents if e.start not in anchors]
+    here = [ctx.place(e.text, own) for e in ents if e.start not in anchors]
     # attached to the trigger ("shelling in X", "killed ... in the town of X")
     for t in [trigger, *list(trigger.ancestors)[:2]]:
         for child in t.children:
@@ -132,19 +141,19 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
                 for e in ents:
                     up = {a.i for a in list(e.root.ancestors)[:3]}  # "in the town of X"
                     if e.start not in anchors and child.i in up:
-                        ref = ctx.place(e.text)
+                        ref = ctx.place(e.text, own)
                         if _specific(ref):
                             return most_specific(ref, here)
 
     def rank(e: Span) -> tuple[bool, bool, int]:
         # places inside the report's country first, reference points last, then the nearest
-        ref = ctx.place(e.text)
+        ref = ctx.place(e.text, own)
         abroad = bool(ctx.country and ref.country and ref.country != ctx.country)
         return abroad, e.start in anchors, min(abs(e.start - trigger.i), abs(e.end - trigger.i))
 
     ents.sort(key=rank)
     for e in ents:
-        ref = ctx.place(e.text)
+        ref = ctx.place(e.text, own)
         if _specific(ref):
             return most_specific(ref, here)
     ents = ents or [e for e in named if not place_as_actor(e.root)] or named
@@ -152,7 +161,7 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     if lead is not None:
         return lead
     if ents:
-        return ctx.place(ents[0].text)
+        return ctx.place(ents[0].text, own)
     if ctx.country_place is not None:
         return ctx.country_place.model_copy(update={"reason": "report's dominant country"})
     return None
@@ -271,17 +280,25 @@ def events_in_sentence(
     by_family: dict[str, tuple[Hit, Token]] = {}
     for hit in sorted(hits, key=lambda h: (_sets_the_scene(doc, h), h.rank, h.start)):
         family = _family(hit.sub_event_type)
-        if family in by_family:
-            continue
         token = token_at(doc, hit.start, hit.end)
+        if family in by_family:
+            if token is None or family != "violent" or CAUSE in by_family:
+                continue
+            if _own_clause(token) == _own_clause(by_family[family][1]):
+                continue
+            family = CAUSE  # "X struck after Y had attacked troops": two sides, two events
         if token is None or is_hypothetical(token):
             continue
+        if _state_not_act(doc, hit):
+            continue  # "searched the destroyed houses": what was destroyed, not when
         if hit.sub_event_type == "Agreement" and (
             concessive(token) or temporal_reference(token) or dating_clause(text, hit.start)
         ):
             continue
         if ceased(token) or aircraft_moving(token) or general_use(token):
             continue  # "fighting had stopped", "warplanes flew home": no event
+        if found is None and standing_charge(token):
+            continue  # "Rohan accuses Gondor of arming the rebels": a standing charge
         if history and not _year_elsewhere(token, doc):
             continue
         if _despite(token):
@@ -301,6 +318,10 @@ def events_in_sentence(
             # describing a noun names it, it does not report a new event; so does one the
             # parse hangs on the noun after it ("fighters battling forces loyal to X")
             continue
+        if hit.sub_event_type == "Agreement" and _in_relative_clause(doc, hit):
+            # "the ceasefire that took effect on May 2", "factions that have signed up to
+            # the truce": a relative clause says which truce or who is party to it
+            continue
         by_family[family] = (hit, token)
     _drop_parts(by_family, casualties.fatalities)
     _clash_at_protest(by_family, hits, text)
@@ -318,21 +339,36 @@ def events_in_sentence(
     )
     # an event named in an "after"/"before" clause sets the scene for the main clause's one
     ordered = sorted(
-        by_family.values(),
-        key=lambda p: (temporal_reference(p[1]), _lead_rank(p[0], blast_dead)),
+        by_family.items(),
+        key=lambda p: (temporal_reference(p[1][1]), _lead_rank(p[1][0], blast_dead)),
     )
-    for hit, token in ordered:
+    # two violent events: the figures go to the one whose clause tells the dead
+    owner = _figures_owner(by_family, text) if CAUSE in by_family else None
+    for family, (hit, token) in ordered:
+        if owner is not None and family != owner and _family(hit.sub_event_type) == "violent":
+            casualties_here = type(casualties)()
+        else:
+            casualties_here = casualties
         sub = hit.sub_event_type
         actor1 = agent(token, doc, ctx, date)
         if actor1 is None and _family(sub) == "violent":
             spans = [(h.start, h.end) for h in hits if _family(h.sub_event_type) == "violent"]
             actor1 = agent_of_mentions(doc, spans, token, lambda t: agent(t, doc, ctx, date))
         actor2 = target(token, doc, ctx, date, sub)
+        if family == "violent" and CAUSE in by_family and _told_in(actor2, by_family[CAUSE][1]):
+            actor2 = None  # those hit in the "after ..." event were not hit by this one
         if actor2 is not None and actor1 is not None and _name(actor1) == _name(actor2):
             actor2 = None
+        if sub == "Non-violent transfer of territory" and actor1 is not None:
+            sides = handover_sides(token, doc, ctx, date, actor1)
+            if sides is not None:
+                actor1, actor2 = sides  # "X entered the town as Y's troops left"
         sub = _refine(sub, actor1, text[hit.start : hit.end], text[: hit.start])
         if sub in TERRITORY and actor1 is None:
             sub = _by_loser(sub, token, ctx, date)
+        location = _place(token, doc, ctx)
+        if sub in TERRITORY and actor2 is None and location is not None:
+            actor2 = ground_left_by(location.id, ctx, actor1)  # "troops pulled out of X"
         certainty, claimed_by = read_certainty(token, doc, sent, ctx)
         violent = SUB_TO_TYPE[sub] in _VIOLENT
         if violent and actor1 is not None:
@@ -345,12 +381,12 @@ def events_in_sentence(
                 sub_event_type=sub,
                 actor1=actor1,
                 actor2=actor2,
-                location=_place(token, doc, ctx),
+                location=location,
                 date=date,
                 date_precision=precision,  # type: ignore[arg-type]
-                fatalities=casualties.fatalities if violent or not events else None,
-                civilian_fatalities=casualties.civilian_fatalities if violent else None,
-                injured=casualties.injured if violent else None,
+                fatalities=casualties_here.fatalities if violent or not events else None,
+                civilian_fatalities=casualties_here.civilian_fatalities if violent else None,
+                injured=casualties_here.injured if violent else None,
                 certainty=certainty,
                 claimed_by=claimed_by,
                 evidence=text,
@@ -358,9 +394,68 @@ def events_in_sentence(
                 extractor=EVENTS_VERSION,
             )
         )
-        if violent:
+        if violent and casualties_here is casualties:
             casualties = type(casualties)()  # figures belong to the lead violent event
     return events
+
+
+# The family key of a second violent event told in its own "after ..." clause.
+CAUSE = "violent-cause"
+_CLAUSE_MARKS = frozenset({"after", "before"})
+
+
+def _own_clause(token: Token) -> Token | None:
+    """The verb of the "after ..."/"before ..." clause a trigger sits in, when its own verb
+    names a doer ("after militants had attacked troops"); None in the main clause. Such a
+    clause tells an earlier event by another side, not part of the main one."""
+    verb = token if token.tag_.startswith("VB") else token.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for t in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in t.children):
+            if subject is None or subject.tag_.startswith(("PRP", "WDT", "WP")):
+                return None  # "after they were hit": the same story told on
+            return t
+    return None
+
+
+def _figures_owner(by_family: dict[str, tuple[Hit, Token]], text: str) -> str:
+    """Which of two violent events (main clause, "after ..." clause) the sentence's dead
+    belong to: the one whose clause holds the casualty verb ("..., killing two soldiers")."""
+    _, token = by_family[CAUSE]
+    clause = _own_clause(token)
+    if clause is None:
+        return "violent"
+    sub = list(clause.subtree)
+    start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+    kills = [m.start() for m in CASUALTY_VERBS.finditer(text)]
+    return CAUSE if kills and all(start <= k < end for k in kills) else "violent"
+
+
+def _told_in(ref: ActorRef | None, token: Token) -> bool:
+    """Is an actor named only inside the "after ..." clause of `token`?"""
+    clause = _own_clause(token)
+    if ref is None or not ref.text or clause is None:
+        return False
+    sub = list(clause.subtree)
+    text = token.doc.text
+    start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+    return ref.text in text[start:end] and ref.text not in text[:start] + " " + text[end:]
+
+
+def _state_not_act(doc: Doc, hit: Hit) -> bool:
+    """ "The destroyed houses", "a looted shop": a participle before its noun describes a
+    state the property is in, told as the scene of other news, not the destruction itself."""
+    if hit.sub_event_type != "Looting/property destruction":
+        return False
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and len(span) > 1 and span[0].dep_ == "amod"
+
+
+def _in_relative_clause(doc: Doc, hit: Hit) -> bool:
+    """Is an agreement phrase told in a relative clause ("the truce that took effect",
+    "factions that have signed the deal")? That names a truce or its parties."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "relcl" for t in span)
 
 
 def _accident(text: str) -> bool:

@@ -29,7 +29,11 @@ from trucewatch.nlp.numbers import read_casualties
 # v6: a perpetrator taken from a blaming sentence leaves the event alleged
 # v7: a lead's generic total takes the civilian share a later sentence gives for that toll
 # v8: a bombing takes no author from a later air strike, nor an air strike from a bombing
-MERGE_VERSION = "trucewatch.nlp.merge.v8"
+# v9: a toll that names its event ("killed in the strikes") goes to the latest of that kind; a
+# follow-up that says what a bare casualty mention was also gives its day; the armed side
+# that counts the attackers' dead is the side attacked; two follow-up tolls of one event that
+# count different dead (a side's soldiers, the other side's people) add up
+MERGE_VERSION = "trucewatch.nlp.merge.v9"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -78,6 +82,14 @@ class Figures:
     claimed_by: str | None = None
     date: dt.date | None = None  # the sentence's own date, when it gives one
     victims: ActorRef | None = None  # civilians named as the dead ("10 people were killed")
+    # the sub-types the toll names its event by ("killed in the strikes"), when it does
+    refers_to: frozenset[str] = frozenset()
+    # the armed side that counts the attackers' dead ("three attackers were killed,
+    # according to the rangers"): the side they attacked
+    defender: ActorRef | None = None
+    # who the dead are: "armed" (soldiers, an officer), "other" (civilians, a people), or
+    # None when the sentence does not say or says only "people"
+    dead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,8 +122,9 @@ def apply_follow_ups(
     violent events with no known perpetrator, and an event the report only asserted
     becomes one reported by the claimant."""
     out = list(events)
+    told: dict[int, Figures] = {}  # the follow-up toll each event took
     for fig in figures:
-        j = _last_violent(out, fig.position)
+        j = last_violent(out, fig.position, fig.refers_to)
         if j is None:
             continue
         ev = out[j]
@@ -119,6 +132,18 @@ def apply_follow_ups(
         if fig.date is not None and ev.date is not None and abs((fig.date - ev.date).days) > 1:
             continue
         update: dict[str, object] = {}
+        first = told.get(j)
+        if first is not None and _other_dead(first, fig) and ev.fatalities and fig.fatalities:
+            # "One officer was killed in the raid ... the ministry said 274 Palestinians were
+            # killed": each side's dead, and ACLED counts all of an event's dead
+            out[j] = ev.model_copy(
+                update={
+                    "fatalities": ev.fatalities + fig.fatalities,
+                    "evidence": f"{ev.evidence} {fig.evidence}",
+                }
+            )
+            continue
+        told.setdefault(j, fig)
         for name in ("fatalities", "civilian_fatalities", "injured"):
             value = getattr(fig, name)
             if value is not None and getattr(ev, name) is None:
@@ -127,6 +152,15 @@ def apply_follow_ups(
             continue
         if fig.victims is not None and ev.actor2 is None and ev.sub_event_type != "Armed clash":
             update["actor2"] = fig.victims  # the toll's civilians were the event's victims
+        defender = fig.defender
+        if (
+            defender is not None
+            and ev.actor2 is None
+            and ev.sub_event_type == "Armed clash"
+            and ev.actor1 is not None
+            and _name(ev.actor1) != _name(defender)
+        ):
+            update["actor2"] = defender  # who counts the attackers' dead was attacked
         if "fatalities" in update and ev.certainty == "asserted" and fig.claimed_by:
             update["certainty"] = "reported"
             update["claimed_by"] = fig.claimed_by
@@ -158,11 +192,24 @@ def apply_follow_ups(
     return out
 
 
-def _last_violent(events: list[EventReport], position: int) -> int | None:
+def _other_dead(a: Figures, b: Figures) -> bool:
+    """Do two toll sentences count different dead: one side's armed men, the other's
+    civilians or people named as such? ("people" may include the soldiers: no)."""
+    return {a.dead, b.dead} == {"armed", "other"}
+
+
+def last_violent(
+    events: list[EventReport], position: int, subs: frozenset[str] = frozenset()
+) -> int | None:
+    """The violent event before `position` a toll belongs to: the latest of the kind the toll
+    names ("killed in the strikes", told after another side's attack), else the latest."""
+    latest = None
     for j in range(min(position, len(events)) - 1, -1, -1):
         if event_family(events[j].sub_event_type) == "violent":
-            return j
-    return None
+            if not subs or events[j].sub_event_type in subs:
+                return j
+            latest = j if latest is None else latest
+    return latest
 
 
 def merge_events(events: list[EventReport]) -> list[EventReport]:
@@ -426,6 +473,9 @@ def _compatible(a: EventReport, b: EventReport) -> bool:
     return not (a.fatalities and b.fatalities and a.fatalities != b.fatalities)
 
 
+_PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def _fold(prev: EventReport, ev: EventReport) -> EventReport:
     """Fill what the earlier mention lacks from the follow-up; the first telling leads."""
     update: dict[str, object] = {"evidence": f"{prev.evidence} {ev.evidence}"}
@@ -449,6 +499,10 @@ def _fold(prev: EventReport, ev: EventReport) -> EventReport:
     if _casualty_only(prev) and not _casualty_only(ev):
         update["sub_event_type"] = ev.sub_event_type
         update["event_type"] = ev.event_type
+        if _PRECISION.get(ev.date_precision, 9) < _PRECISION.get(prev.date_precision, 9):
+            # "soldiers were killed" with no day, then the attack told with its day: the
+            # telling that says what happened says when
+            update.update(date=ev.date, date_precision=ev.date_precision)
     if prev.location is None or (
         prev.location.reason == "report's dominant country"
         and ev.location is not None
@@ -518,5 +572,6 @@ __all__ = [
     "actor_key",
     "apply_follow_ups",
     "event_family",
+    "last_violent",
     "merge_events",
 ]

@@ -18,7 +18,10 @@ from trucewatch.nlp.lexicon import VICTIM_NOUNS
 
 # v2: an attack verb as the purpose of a present "is being used to" / "uses ... to" (a
 # complaint about a rule's use or a habit) is no event
-NONEVENTS_VERSION = "trucewatch.nlp.nonevents.v2"
+# v3: a standing charge in the present tense ("X accuses Y of sending troops") is no event
+NONEVENTS_VERSION = "trucewatch.nlp.nonevents.v3"
+
+_CHARGE_VERBS = frozenset({"accuse", "accuses", "blame", "blames", "charge", "charges"})
 
 # Verbs saying that violence ended or is to end ("fighting stopped", "clashes subsided").
 STOP_VERBS = frozenset(
@@ -147,6 +150,21 @@ _USE_VERBS = frozenset({"use", "uses", "used", "using"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
 
 
+def standing_charge(token: Token) -> bool:
+    """ "Kiev accuses Moscow of sending troops to the rebels": an accusation in the present
+    tense about what the accused does (a gerund, no day) is a standing charge in a
+    long dispute, not a report of one event. A past accusation ("accused X of Monday's
+    strike") reports one."""
+    for below, t in zip([token, *token.ancestors], token.ancestors, strict=False):
+        if t.lower_ in _CHARGE_VERBS and t.tag_ in {"VBP", "VBZ"}:
+            return (
+                below.dep_ == "prep"
+                and below.lower_ in {"of", "for"}
+                and (token.tag_ == "VBG" or any(c.tag_ == "VBG" for c in below.children))
+            )
+    return False
+
+
 def general_use(token: Token) -> bool:
     """Is the trigger the purpose of something said, in the present, to be used for it?
     "The exemption is being used to hit civilians", "the militia uses the truce to attack
@@ -170,6 +188,7 @@ __all__ = [
     "dating_clause",
     "general_use",
     "of_victims",
+    "standing_charge",
     "town_by_apposition",
     "weapon_model",
 ]

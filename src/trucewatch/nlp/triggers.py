@@ -18,7 +18,9 @@ from dataclasses import dataclass
 # v10: seized ground vs seized goods; v11: riot verbs in the present tense (captions), things
 # thrown into the air are no attack, "descended into one of the worst outbreaks of violence"
 # v12: "battled" is fighting, as "battling" and "battles" were; "crucified" is a killing
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v12"
+# v13: fire aimed at a side's position or troops with no weapon named is a clash; "heavy air
+# and ground fire", "intense machine-gun fire"
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v13"
 
 
 @dataclass(frozen=True)
@@ -384,6 +386,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|checkpoints?|posts?|bases?|troops|soldiers|forces|patrols?|convoys?|barracks|camps?"
         r"|outposts?|garrisons?|police stations?|stations?|military|army|units?|brigades?"
         r"|battalions?|divisions?|regiments?)",
+        # an operation "backed by heavy air and ground fire", "under intense machine-gun fire"
+        r"(?:heavy|intense|sustained|fierce) (?:air|ground|machine-gun|small-arms|automatic"
+        r"|tank|naval|helicopter)(?: and (?:air|ground|artillery|tank|naval|helicopter))? fire\b",
+        # fire aimed at a side's position, with no weapon named ("fired at an army post")
+        r"fired (?:[\w-]+ ){0,2}(?:at|on|upon|towards?|into) (?:an? |the )?(?:[\w'’-]+ ){0,3}?"
+        r"(?:positions?|posts?|outposts?|bases?|checkpoints?|barracks|patrols?|convoys?"
+        r"|troops|soldiers)\b",
         # a town held by an armed side is attacked through its defenders
         r"(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?) (?:on )?(?:the |a )?[\w-]+-(?:held"
         r"|controlled) (?:[\w-]+ ){0,2}(?:towns?|city|cities|villages?|areas?|districts?"

@@ -22,8 +22,9 @@ from rapidfuzz import fuzz, process
 from trucewatch.model.kb import Actor, ActorMatch, Unresolved
 from trucewatch.resolve.names import name_key, skeleton
 
-ACTORS_VERSION = "trucewatch.resolve.actors.v3"  # v2: demonyms alone, offices, context words
+ACTORS_VERSION = "trucewatch.resolve.actors.v4"  # v2: demonyms alone, offices, context words
 # v3: no fuzzy match to an acronym, nor across a different "X-led"/"X-backed" leader
+# v4: "the air force", "the federal government", "federal troops" with country context
 
 # Tuned on the alias table in tests/resolve/test_kb_actors.py plus 40 misspellings
 # ("Hayat Tahrir al-Sahm", "Al Shabab", "Hezbolla"): 88 accepts all of them and rejects
@@ -95,6 +96,8 @@ FORCE_PHRASES: dict[str, str] = {
             "defense forces",
             "government forces",
             "government troops",
+            "federal forces",
+            "federal troops",
         ),
         "navy": ("navy", "naval forces", "warships", "warship", "fleet"),
         "police": ("police", "policemen", "police forces"),
@@ -102,6 +105,9 @@ FORCE_PHRASES: dict[str, str] = {
         "paramilitary": ("paramilitaries", "militia", "militias"),
         "state": (
             "government",
+            "federal government",
+            "central government",
+            "national government",
             "authorities",
             "officials",
             "regime",
@@ -142,6 +148,8 @@ MEMBER_NOUNS = frozenset(
 # Kinds whose "members" would be a branch or a people, never the actor itself.
 STATE_KINDS = frozenset({"state", "government"})
 CONTEXT_BRANCHES = {"army", "military", "navy", "police", "intelligence", "state"}
+# ... but the institution "the air force" (unlike "warplanes") is the country's own.
+CONTEXT_AIR = frozenset({"air force", "airforce"})
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:'s|’s|s'|s’)\s+(?P<noun>.+)$")
 _PAREN = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -396,7 +404,8 @@ class ActorIndex:
             return self.match(target, text, lead + tail, on)
         branch = FORCE_PHRASES.get(folded)
         country = context.get("country", "").upper()
-        if branch in CONTEXT_BRANCHES and country:
+        context_branch = branch in CONTEXT_BRANCHES or folded in CONTEXT_AIR
+        if branch is not None and context_branch and country:
             state = self.state_of(country)
             if state is not None:
                 target, served = self.branch_of(state.id, branch)
