@@ -175,14 +175,18 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # civilian_deaths 0.75 (was 0.68), all four 0.45 (was 0.40); all 402: civilian 0.771 (was
     # 0.731), all four 0.363 (was 0.338), actor 0.716 and governorate 0.881 (one roundup
     # headline each); rows 1-200 / 201-402 civilian 0.805 / 0.738 (were 0.755 / 0.708)
+    # raised (round 10: numbers.v12, merge.v8, sides.v4: the lead's toll told later, fighters
+    # counted out across sentences): first 100 civilian_deaths 0.84 (was 0.75), all four 0.52
+    # (was 0.46), actor 0.75 (was 0.74); all 402: civilian 0.813 (was 0.771), all four 0.391
+    # (was 0.371); rows 1-200 / 201-402 civilian 0.870 / 0.757 (were 0.805 / 0.738)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
-            "fakes.actor": 0.71,
+            "fakes.actor": 0.75,
             "fakes.date": 0.87,
             "fakes.governorate": 0.88,
-            "fakes.civilian_deaths": 0.75,
-            "fakes.all_fields": 0.45,
+            "fakes.civilian_deaths": 0.84,
+            "fakes.all_fields": 0.52,
         },
     )
