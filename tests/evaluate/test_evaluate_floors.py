@@ -188,6 +188,10 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # place the lead): first 100 governorate 0.91 (was 0.90); all 402 governorate 0.891 (was
     # 0.888), date 0.679 (was 0.677), actor 0.714 (was 0.716: one bombing had taken a later
     # air strike's author)
+    # raised (round 10: numbers.v12, merge.v10, sides.v4: the lead's toll told later, fighters
+    # counted out across sentences): first 100 civilian_deaths 0.84 (was 0.75), all four 0.52
+    # (was 0.46), actor 0.75 (was 0.74); all 402: civilian 0.813 (was 0.771), all four 0.391
+    # (was 0.371); rows 1-200 / 201-402 civilian 0.870 / 0.757 (were 0.805 / 0.738)
     _check(
         tally,
         {
@@ -195,7 +199,7 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
             "fakes.actor": 0.79,
             "fakes.date": 0.87,
             "fakes.governorate": 0.91,
-            "fakes.civilian_deaths": 0.75,
-            "fakes.all_fields": 0.45,
+            "fakes.civilian_deaths": 0.84,
+            "fakes.all_fields": 0.52,
         },
     )

@@ -88,9 +88,10 @@ from trucewatch.nlp.text import Sentence
 # v13: a participle the parse hangs on the noun after it ("fighters battling forces loyal
 # to X") reports no clash; a photo caption run into a sentence places no event
 # v14 (gold round 10): a violent event told in an "after ..." clause with its own doer is
-# its own event (the dead its clause tells are its); agreements told in relative clauses, property described
-# as destroyed and standing charges are no events; a handover's taker leads; ground taken
-# from a side told as leaving it; places looked up in the country the sentence names
+# its own event (the dead its clause tells are its); agreements told in relative clauses,
+# property described as destroyed and standing charges are no events; a handover's taker
+# leads; ground taken from a side told as leaving it; places looked up in the country the
+# sentence names
 EVENTS_VERSION = "trucewatch.nlp.events.v14"
 
 _STATE_KINDS = {"state", "government", "external"}

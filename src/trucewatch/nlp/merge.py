@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, EventReport, PlaceRef
 from trucewatch.nlp.lexicon import CASUALTY_VERBS
 from trucewatch.nlp.matching import find_triggers
-from trucewatch.nlp.numbers import read_casualties
+from trucewatch.nlp.numbers import is_cumulative, read_casualties
 
 # v1: moved from events.py; later sentences fill actor1
 # v2: figure-only follow-up sentences and responsibility claims fill earlier events
@@ -33,7 +33,12 @@ from trucewatch.nlp.numbers import read_casualties
 # follow-up that says what a bare casualty mention was also gives its day; the armed side
 # that counts the attackers' dead is the side attacked; two follow-up tolls of one event that
 # count different dead (a side's soldiers, the other side's people) add up
-MERGE_VERSION = "trucewatch.nlp.merge.v9"
+# v10: a lead with no toll takes the toll the body next gives for its scene (folded); a
+# generic total loses the fighters later sentences count among its dead; a lead whose
+# dead were unknown takes the civilians a retelling of the same toll gives; "more than 30"
+# takes the exact figure a later sentence gives ("at least 31")
+# v11: a reply to the lead ("answered with strikes", "in retaliation") lends it no toll
+MERGE_VERSION = "trucewatch.nlp.merge.v11"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -65,6 +70,13 @@ _NEW_EVENT_RE = re.compile(
     r"|in (?:the )?(?:\w+ ){0,3}(?:city|town|village|province|region) of"
     # an aggregate over many places is no one event's toll
     r"|across the (?:country|region)|nationwide|throughout the (?:country|region))\b",
+    re.IGNORECASE,
+)
+
+# A side's reply to the lead's attack: another occurrence with its own toll
+_RESPONSE_RE = re.compile(
+    r"\b(?:answered|responded|replied|retaliated|hit back|struck back)\b"
+    r"|\bin (?:response|retaliation|reply)\b",
     re.IGNORECASE,
 )
 
@@ -231,10 +243,82 @@ def merge_events(events: list[EventReport]) -> list[EventReport]:
                 kept.append(ev)
             else:
                 kept[j] = _fold(kept[j], ev)
+    kept = _fill_lead_toll(kept)
     kept = _fill_perpetrators(kept)
     kept = _refine_vague_tolls(kept)
     kept = _refine_civilian_share(kept)
+    kept = _count_out_fighters(kept)
     return [ev.model_copy(update={"index": i}) for i, ev in enumerate(kept)]
+
+
+# How many later events the lead's toll may come from: the headline and lead tell the
+# scene, the body counts its dead a few sentences on, past retellings and background.
+LEAD_TOLL_LOOKAHEAD_EVENTS = 5
+# A report tells what happened a day or two before it (its lead dated by the report, "on
+# Saturday" in a Monday story); a toll dated after the lead's day is another day's.
+LEAD_TOLL_DAYS_BEFORE = 2
+LEAD_TOLL_DAYS_AFTER = 1
+
+
+def _fill_lead_toll(kept: list[EventReport]) -> list[EventReport]:
+    """A lead that tells violence with no toll ("Regime jets pounded the city for a second
+    day") takes the toll the body next gives for violence on the same scene ("The strikes
+    killed 13 civilians, the monitor said"), as a coder reading the report codes its dead
+    once, with the occurrence the report is about: the two tellings are folded.
+
+    Only the first violent event (the report's lead) is filled; the first later toll on
+    the lead's scene is taken, and the search ends at a toll elsewhere or a sentence that
+    says it tells a new occurrence."""
+    lead = next(
+        (i for i, ev in enumerate(kept) if event_family(ev.sub_event_type) == "violent"), None
+    )
+    if lead is None:
+        return kept
+    ev = kept[lead]
+    if ev.fatalities is not None or ev.civilian_fatalities is not None:
+        return kept
+    if is_cumulative(ev.evidence):
+        return kept  # the lead gave its toll over a period ("killed since Wednesday")
+    end = min(len(kept), lead + 1 + LEAD_TOLL_LOOKAHEAD_EVENTS)
+    for j in range(lead + 1, end):
+        later = kept[j]
+        if _NEW_EVENT_RE.search(later.evidence) or _RESPONSE_RE.search(later.evidence):
+            break  # "Israel answered with strikes that killed 11": a reply is its own event
+        if event_family(later.sub_event_type) != "violent":
+            continue
+        if later.fatalities is None:
+            continue
+        if _places_differ(ev.location, later.location, within_admin1=True):
+            break
+        if not _tells_lead_scene(ev, later):
+            break
+        out = list(kept)
+        out[lead] = _fold(ev, later)
+        del out[j]
+        return out
+    return kept
+
+
+def _tells_lead_scene(lead: EventReport, later: EventReport) -> bool:
+    """Could a later toll be the lead's? Dated within the report's reach of the lead's day,
+    and by the lead's perpetrator (either side, when the lead is a battle)."""
+    if lead.date and later.date:
+        days = (lead.date - later.date).days
+        if not -LEAD_TOLL_DAYS_AFTER <= days <= LEAD_TOLL_DAYS_BEFORE:
+            return False
+    if lead.actor1 and later.actor1 and not _same_side(lead.actor1, later.actor1):
+        # a battle has two sides: the toll of the other side's fire is still its toll
+        battle = SUB_TO_TYPE[lead.sub_event_type] == "Battles"
+        return battle and (lead.actor2 is None or _same_side(lead.actor2, later.actor1))
+    return True
+
+
+def _same_side(a: ActorRef, b: ActorRef) -> bool:
+    """One actor, or one state told as its country and as its forces ("Syria", "the
+    Syrian army")."""
+    if _name(a) == _name(b):
+        return True
+    return a.kind == b.kind == "state" and a.country is not None and a.country == b.country
 
 
 _BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
@@ -315,6 +399,27 @@ _VAGUE_RANGES = {
 _VAGUE_RE = re.compile(r"\b(" + "|".join(_VAGUE_RANGES) + r")\b", re.IGNORECASE)
 
 
+# "more than 30", "over 100": a low bound on a round figure, told for one a little above it
+_LOW_BOUND = r"\b(?:more than|over|upwards of)\s+{n}\b"
+
+
+def _vague_span(evidence: str, fatalities: int) -> tuple[int, int] | None:
+    """The exact figures a vague toll may stand for: a round multiple read at its least
+    ("dozens" 12: 24-99), or a low bound on a round figure ("more than 30": 31-39, the
+    next round figure would have been told)."""
+    vague = _VAGUE_RE.search(evidence)
+    if vague is not None:
+        floor, low, high = _VAGUE_RANGES[vague.group(1).lower()]
+        if fatalities == floor:
+            return low, high
+    if fatalities < 10 or fatalities % 5:
+        return None
+    if not re.search(_LOW_BOUND.format(n=fatalities), evidence, re.IGNORECASE):
+        return None
+    step = 10 ** (len(str(fatalities)) - 1)
+    return fatalities + 1, fatalities + step - 1
+
+
 def _refine_vague_tolls(kept: list[EventReport]) -> list[EventReport]:
     """A toll told vaguely ("Dozens of civilians were killed in air raids") takes the exact
     figure a sentence just after gives for a violent event on the same day and in the same
@@ -324,12 +429,12 @@ def _refine_vague_tolls(kept: list[EventReport]) -> list[EventReport]:
     that says it tells a new occurrence, ends the search."""
     out = list(kept)
     for i, ev in enumerate(out):
-        vague = _VAGUE_RE.search(ev.evidence)
-        if vague is None or event_family(ev.sub_event_type) != "violent":
+        if event_family(ev.sub_event_type) != "violent" or ev.fatalities is None:
             continue
-        floor, low, high = _VAGUE_RANGES[vague.group(1).lower()]
-        if ev.fatalities != floor:
+        span = _vague_span(ev.evidence, ev.fatalities)
+        if span is None:
             continue
+        low, high = span
         for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
             if _NEW_EVENT_RE.search(later.evidence):
                 break
@@ -337,7 +442,11 @@ def _refine_vague_tolls(kept: list[EventReport]) -> list[EventReport]:
                 event_family(later.sub_event_type) != "violent"
                 or later.fatalities is None
                 or not low <= later.fatalities <= high
-                or not _same_scene(ev, later.model_copy(update={"actor1": ev.actor1}))
+                or not _same_scene(
+                    ev,
+                    later.model_copy(update={"actor1": ev.actor1}),
+                    days_before=LEAD_TOLL_DAYS_BEFORE,
+                )
             ):
                 continue
             civilians = later.civilian_fatalities
@@ -356,14 +465,22 @@ def _refine_vague_tolls(kept: list[EventReport]) -> list[EventReport]:
 
 def _civilian_share(lead: EventReport, later: EventReport) -> int | None:
     """The civilians a later telling counts among the lead's toll, when the lead's own
-    count took all its dead as civilian (the generic rule) and the later one is lower."""
+    count took all its dead as civilian (the generic rule) and the later one is lower, or
+    the lead left who they were unknown (fighting named beside its dead)."""
     total = lead.fatalities
     if not total or later.fatalities != total or later.civilian_fatalities is None:
         return None
-    if lead.civilian_fatalities not in {None, total} or later.civilian_fatalities >= total:
+    if lead.civilian_fatalities is None:
+        if later.civilian_fatalities > total:
+            return None
+    elif lead.civilian_fatalities != total or later.civilian_fatalities >= total:
         return None
-    if not read_casualties(later.evidence).civilians_told:
+    told = read_casualties(later.evidence)
+    if not told.civilians_told:
         return None  # "three people including a woman": a floor, not who the dead were
+    battle = SUB_TO_TYPE[lead.sub_event_type] == "Battles"
+    if lead.civilian_fatalities is None and told.civilians_by_default and battle:
+        return None  # a battle's dead retold with no role are still a battle's dead
     return later.civilian_fatalities
 
 
@@ -400,11 +517,57 @@ def _other_weapon(ev: EventReport, later: EventReport) -> bool:
     return "Air/drone strike" in subs and bool(subs & _BOMBINGS)
 
 
-def _same_scene(ev: EventReport, later: EventReport) -> bool:
-    """Could a later sentence's perpetrator be this event's? Same area, within a day; its
-    own toll may differ, as a later sentence often counts part of the dead ("three
-    children and two women were among them") or one site of the raid."""
-    if ev.date and later.date and abs((ev.date - later.date).days) > 1:
+# A later sentence that says its dead are part of a toll told before ("Twelve children and
+# 11 fighters were among the dead", "five of them were soldiers")
+_AMONG_THE_DEAD = re.compile(
+    r"\bamong (?:the |those )?(?:dead|killed|victims|fatalities|them|those killed)\b"
+    r"|\b(?:of|among) (?:them|whom)\b",
+    re.IGNORECASE,
+)
+
+
+def _count_out_fighters(kept: list[EventReport]) -> list[EventReport]:
+    """A generic total taken as civilian by default ("Air strikes killed 70 people") loses
+    the fighters later sentences on the same scene count among those dead ("Twelve
+    children and 11 fighters were among the dead": 59 civilians), as numbers.py does within
+    one sentence. The parts must say they are among the toll, or add up to it with the
+    civilians they count ("four civilians were killed ... another five rebels were
+    killed" of nine dead); an armed toll that is neither is another event's."""
+    out = list(kept)
+    for i, ev in enumerate(out):
+        total = ev.fatalities
+        if event_family(ev.sub_event_type) != "violent" or not total:
+            continue
+        if ev.civilian_fatalities != total or not read_casualties(ev.evidence).civilians_by_default:
+            continue
+        armed = civilians = 0
+        among = False
+        for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
+            if _NEW_EVENT_RE.search(later.evidence):
+                break
+            if (
+                event_family(later.sub_event_type) != "violent"
+                or later.fatalities is None
+                or later.civilian_fatalities is None
+                or later.fatalities >= total
+                or not _same_scene(ev, later.model_copy(update={"actor1": ev.actor1}))
+            ):
+                continue
+            part_armed = later.fatalities - later.civilian_fatalities
+            armed += part_armed
+            civilians += later.civilian_fatalities
+            among = among or (part_armed > 0 and bool(_AMONG_THE_DEAD.search(later.evidence)))
+        if 0 < armed < total and (among or armed + civilians == total):
+            out[i] = ev.model_copy(update={"civilian_fatalities": total - armed})
+    return out
+
+
+def _same_scene(ev: EventReport, later: EventReport, days_before: int = 1) -> bool:
+    """Could a later sentence's perpetrator be this event's? Same area, within a day (or
+    `days_before` when the later sentence dates it earlier: a report tells what happened
+    a day or two before it); its own toll may differ, as a later sentence often counts
+    part of the dead ("three children and two women were among them") or one site."""
+    if ev.date and later.date and not -1 <= (ev.date - later.date).days <= days_before:
         return False
     aligned = later.model_copy(update={"date": ev.date, "fatalities": None})
     return _compatible(ev, aligned)

@@ -26,12 +26,18 @@ parts exceed was a round multiple's least reading ("dozens ... including 29") an
 their sum; a round multiple and an exact figure it covers ("kill dozens ... killed nearly
 50 people") are one toll told twice. Cumulative tolls ("have been killed since 2011",
 "so far", "in total") are background: a sentence giving one yields no figures.
+
+Not victims: who gives the figure ("a rescue worker said 12 were killed"), the fighters
+whose kin were killed ("executed the families of five rebels"), fighters named as killers
+("troops executed 11 men"), blamed ("an attack blamed on regime forces") or a place's war
+record ("the scene of some of the fiercest fighting of the war"). Across sentences, merge.py
+counts out fighters a later sentence names among a generic total (`civilians_by_default`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 
@@ -47,7 +53,10 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # told apart from a generic total leave the rest civilian; a bare toll and "others" follow
 # the generic rule; "dozens" and the exact figure it covers are one toll; "15 injured in
 # rebel attacks" is no group of rebels; "stronghold"/"territory" name the ground's holder
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v11"
+# v12: who says a figure, the kin of fighters and a place's war record name no dead;
+# executions and two-digit counts after a killer's verb; a toll governs its count;
+# "blamed on" names the attacker; `civilians_by_default` marks dead given no role
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v12"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -175,7 +184,10 @@ _HURT = re.compile(r"\b(?:wound\w*|injur\w*|hurt|casualties)\b", re.IGNORECASE)
 # A casualty verb that governs the count right after it: "killing at least 100 people".
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left|leaving"
-    r"|executed|executing|claimed the lives of)\s+(?:at least |more than |over |nearly |almost"
+    r"|executed|executing|claimed the lives of"
+    # "bringing the toll to 61 people", "a death toll of 12": the toll governs the count
+    r"|toll\s+(?:(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood|stands)\s+)?(?:to|at|of))"
+    r"\s+(?:at least |more than |over |nearly |almost"
     r" |around |about |some |up to |as many as )?$",
     re.IGNORECASE,
 )
@@ -318,13 +330,37 @@ _ARMED_AS_ATTACKER = re.compile(
     # who moved on the ground acted ("as US-backed fighters advanced", "as rebels took")
     r"|advanc(?:ed|es|ing)|pressed|pushed|took|seized|captured"
     # who killed a number of people did the killing ("rebels kill 7", "a bomber killed 30
-    # people"); "soldiers killed in an ambush" stays the dead
-    r"|kill(?:s|ed)?\s+(?:at least |more than |over |nearly |about |some |up to )?(?:\d"
+    # people", "troops executed the villagers"); "soldiers killed in an ambush" stays the dead
+    r"|(?:kill(?:s|ed)?|execut(?:e|es|ed)|massacred?)\s+"
+    r"(?:at least |more than |over |nearly |about |some |up to )?(?:\d+"
     r"|a |an |the |dozens|scores|hundreds|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|twenty|thirty|forty|fifty))\b",
     re.IGNORECASE,
 )
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "A rescue worker said 32 were killed": a noun phrase that says something is the source of
+# the figure, not a victim ("two soldiers reported killed" stays the dead).
+_SPEAKS = re.compile(
+    r"^,?\s+(?:said|says|told|tells|added|adds|stated|reported|confirmed)\b"
+    r"(?!\s+(?:to\s+have\s+been\s+|as\s+)?(?:killed|dead|died|wounded|injured|hurt|missing)\b)",
+    re.IGNORECASE,
+)
+# "executed the families of five rebels": the count (and the armed noun) names whose kin
+# the victims were, not who died
+_KIN = (
+    r"\b(?:famil(?:y|ies)|relatives|wives|widows|husbands|parents|sons|daughters|children|homes"
+    r"|houses|friends|neighbou?rs)\s+of\s+"
+)
+_KIN_BEFORE = re.compile(_KIN + r"(?:the\s+)?(?:at least\s+)?$", re.IGNORECASE)
+_KIN_OF_ARMED = re.compile(_KIN + r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# A battle word that says what a place has seen over the war, not how these died
+_SCENE_OF = re.compile(
+    r"\b(?:scene|theatre|theater|site) of (?:some of )?(?:the )?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "shells fired by rebels", "an attack the West blames on regime forces": the attacker
+_BY_BEFORE = re.compile(
+    r"\b(?:by|blamed? on|blames on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
 
 
 def names_armed_victims(text: str) -> bool:
@@ -333,11 +369,15 @@ def names_armed_victims(text: str) -> bool:
     for m in _COMBATANT_RE.finditer(text):
         word = m.group().lower()
         if word in _BATTLE_WORDS:
+            if _SCENE_OF.search(text[max(0, m.start() - 50) : m.start()]):
+                continue  # "the city, scene of some of the fiercest fighting of the war"
             return True
         after = text[m.end() : m.end() + 40]
         if _ARMED_AS_HOLDER.match(after) or _ARMED_AS_ATTACKER.match(after):
             continue
         if _BY_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
+            continue
+        if _KIN_OF_ARMED.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         return True
     return False
@@ -351,6 +391,10 @@ class Casualties:
     # False when the civilian count is only a floor ("killed 3 people including a woman"
     # in a sentence naming fighters): who the rest were is not told
     civilians_told: bool = True
+    # True when some of the civilians are dead given no role ("killed 20 people"), civilian
+    # only by our convention: a later sentence naming fighters among them refines it
+    # (metadata: two readings with the same counts compare equal)
+    civilians_by_default: bool = field(default=False, compare=False)
 
 
 def _value(raw: str) -> int:
@@ -378,7 +422,7 @@ def _kind(text: str, start: int, end: int) -> str | None:
         verb = governing.group("verb").lower()
         if verb.startswith(("wound", "injur")):
             return "hurt"
-        if verb.startswith(("kill", "execut", "claimed")):
+        if verb.startswith(("kill", "execut", "claimed", "toll")):
             return "kill"
     after = text[end : end + 70]
     before = text[max(0, start - 60) : start]
@@ -429,6 +473,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     partial_civilians = named_civilians = partial_total = partial_armed = 0
     partial_armed_spans: list[tuple[int, int]] = []
     among_kill = among_civilians = 0  # "Four children were among the dead" with no total
+    by_role = 0  # civilians the sentence names by a role ("children", "civilians")
     floor_only = False
     last_kill_civilian: bool | None = None
     generic_kill = combatant_kill = False
@@ -499,7 +544,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         if free(match.start(), match.end()) and _kind(text, match.start(), match.end()) == "kill":
             taken.append((match.start(), match.end()))
             n = _value(match.group("n"))
-            killed, civilians = killed + n, civilians + n
+            killed, civilians, by_role = killed + n, civilians + n, by_role + n
             found_kill = found_civ = True
     for match in _GROUP.finditer(text):
         if not free(match.start(), match.end()) or _is_date(text, match):
@@ -517,6 +562,11 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             continue  # "a police checkpoint": a modifier, not one victim
         if noun in _ARMED and _ARMED_AS_HOLDER.match(text[match.end() : match.end() + 40]):
             continue  # "a besieged rebel town": the holder of the ground, not a victim
+        if _SPEAKS.match(text[match.end() : match.end() + 60]) or _KIN_BEFORE.search(
+            text[max(0, match.start() - 40) : match.start()]
+        ):
+            taken.append((match.start(), match.end()))
+            continue  # the source of the figure, or the kin of the victims
         if raw in _VAGUE_WORDS:
             taken.append((match.start(), match.end()))
             continue
@@ -567,6 +617,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             if civilian:
                 civilians += n
                 found_civ = True
+                by_role += n if noun != "others" and not generic else 0
         else:
             hurt += n
             found_hurt = True
@@ -603,6 +654,10 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
                     if named in VICTIM_NOUNS or (named not in _ARMED and not combatants):
                         civilians = max(civilians, n)
                         found_civ = True
+                    if named in VICTIM_NOUNS - _GENERIC_NOUNS:
+                        by_role = max(by_role, n)
+                    # "the toll rose to 82 people including 58 civilians": generic dead
+                    generic_kill = generic_kill or named not in VICTIM_NOUNS - _GENERIC_NOUNS
                 else:
                     killed += n
                     generic_kill = True
@@ -626,6 +681,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             elif not combatants:
                 civilians += 1
                 found_civ = True
+                by_role += 1 if noun in VICTIM_NOUNS - _GENERIC_NOUNS else 0
         else:
             hurt += 1
             found_hurt = True
@@ -655,6 +711,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
     if among_kill and not found_kill:
         # "Four children were among the dead": the toll is told elsewhere, these are dead
         killed, civilians, found_kill = among_kill, among_civilians, True
+        by_role = among_civilians
         found_civ = found_civ or among_civilians > 0
         partial_civilians = 0
     if partial_civilians and found_kill:
@@ -663,10 +720,11 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         if not found_civ or (generic_kill and combatants):
             civilians = max(civilians, floor)
             floor_only = civilians < killed
+            by_role = max(by_role, floor)
         if generic_kill and 0 < named_civilians <= killed:
             # "30 people including 24 civilians": the civilians are told, the rest are
             # not civilians (FA-KES counts 24); "... including 9 children" stays a floor
-            civilians = named_civilians
+            civilians = by_role = named_civilians
             floor_only = False
         found_civ = True
     if found_kill and not found_civ and combatant_kill and not generic_kill:
@@ -678,6 +736,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         civilian_fatalities=civilians if found_civ else None,
         injured=hurt if found_hurt else None,
         civilians_told=not floor_only,
+        civilians_by_default=found_civ and civilians > by_role,
     )
 
 

@@ -27,7 +27,8 @@ from trucewatch.nlp.syntax import (
 
 # v2: a sentence's other words for its violence may name the perpetrator
 # v3: conjunct chains, losers misparsed or driven out
-SIDES_VERSION = "trucewatch.nlp.sides.v3"
+# v4: "between the two forces" counts parties told before and names no first party
+SIDES_VERSION = "trucewatch.nlp.sides.v4"
 
 Candidate = tuple[str, str, Token]
 
@@ -188,11 +189,19 @@ def first_of_between(trigger: Token) -> Candidate | None:
     """ "clashes between X and Y": X, the first party, as actor1."""
     for child in _betweens(trigger):
         for pobj in child.children:
-            if pobj.dep_ == "pobj" and not is_pronoun(pobj):
+            if pobj.dep_ == "pobj" and not is_pronoun(pobj) and not _counted_back(pobj):
                 name = name_of(pobj)
                 if name:
                     return name, f"first party of 'between' {name!r}", pobj
     return None
+
+
+def _counted_back(noun: Token) -> bool:
+    """ "between the two forces", "between the three groups": a count of parties the
+    report named before, no name of its own."""
+    return noun.tag_ == "NNS" and any(
+        c.dep_ == "nummod" or c.lower_ == "both" for c in noun.children
+    )
 
 
 def _betweens(trigger: Token) -> list[Token]:
