@@ -90,10 +90,17 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     files = sorted(GOLD_SUITE.glob("*.gold.json"))
     if not files:
         pytest.skip("gold suite not present")
+    # The floors below keep their meaning: they are over the 50 cases they were set on. The
+    # 10 `heldout-*` cases (written 2026-11-27 as a held-out set) are scored with the rest in
+    # `all_cases` below, with their own floors.
     total = Tally()
+    all_cases = Tally()
     for path in files:
         overlay = json.loads(path.read_text()).get("kb_overlay")
-        total.merge(run_gold_file(path, record_fn(str(path.parent / overlay) if overlay else None)))
+        tally = run_gold_file(path, record_fn(str(path.parent / overlay) if overlay else None))
+        all_cases.merge(tally)
+        if not path.name.startswith("heldout-"):
+            total.merge(tally)
     # measured 2026-11-27 (rule sets events.v7, numbers.v5, ...): event.found 0.589 (43/73),
     # actor1 0.804, actor2 0.548, location 0.875, date 1.0, fatalities 0.956, sub-type
     # 0.944, false positives within bound 0.76, never 0.94, quote.found 1.0, quote.text 1.0,
@@ -135,6 +142,36 @@ def test_gold_suite_floors(record_fn: Any) -> None:
             "quote.text": 1.0,
             "designation.found": 1.0,
             "case.passed": 0.98,
+            "undated.event_year": 1.0,
+            "undated.document_published": 1.0,
+            "document.must_contain": 1.0,
+            "document.must_not_contain": 1.0,
+            "document.credits": 1.0,
+        },
+    )
+    # all 60 cases, measured 2026-11-27 after round 11 (held-out fixes: designations.v4,
+    # reader.v9, numbers.v13, dates.v6, nonevents.v4, events.v15, context.v9, syntax.v6):
+    # event.found 0.882 (82/93), actor1 0.943 (66/70), actor2 1.0 (40/40), location 0.964
+    # (80/83), date 0.989 (87/88), fatalities 0.967 (59/61), sub-type 0.967 (88/91), false
+    # positives within bound 0.9 (54/60), never 0.968 (60/62), quote.found 0.930 (40/43),
+    # quote.text 0.976 (40/41), designation.found 1.0 (10/10), cases fully passing 50/60
+    _check(
+        all_cases,
+        {
+            "event.found": 0.881,
+            "event.actor1": 0.942,
+            "event.actor2": 1.0,
+            "event.claimed_by": 1.0,
+            "event.location": 0.963,
+            "event.date": 0.988,
+            "event.fatalities": 0.967,
+            "event.sub_event_type": 0.967,
+            "event.false_positives_within_bound": 0.9,
+            "event.never": 0.967,
+            "quote.found": 0.930,
+            "quote.text": 0.975,
+            "designation.found": 1.0,
+            "case.passed": 0.833,
             "undated.event_year": 1.0,
             "undated.document_published": 1.0,
             "document.must_contain": 1.0,

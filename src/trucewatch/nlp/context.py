@@ -16,7 +16,7 @@ from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
 from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
 from trucewatch.nlp.dates import caption_spans
 from trucewatch.nlp.lexicon import SPEECH_VERBS
-from trucewatch.nlp.syntax import place_as_actor
+from trucewatch.nlp.syntax import dateline_end, place_as_actor
 from trucewatch.nlp.text import Sentence
 
 # v4: datelines are not the lead place; v5: nor do they (or capitals speaking for their
@@ -29,7 +29,8 @@ from trucewatch.nlp.text import Sentence
 # v7: a photo caption run into a sentence places no event (`news_start`)
 # v8: a place name the report's country knows only by a near spelling is looked for in the
 # one country its sentence names as a place ("strikes on southern X")
-CONTEXT_VERSION = "trucewatch.nlp.context.v8"
+# v9: a name its apposition calls a town ("X, a town in Y") is framed as a place
+CONTEXT_VERSION = "trucewatch.nlp.context.v9"
 # The lead a coder reads for an event's place when its own sentence names none: the
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
@@ -122,19 +123,6 @@ DESCRIPTIONS = re.compile(
     r"|secretary|diplomat|commander|general|leader|chief|source|statement)$",
     re.IGNORECASE,
 )
-
-
-# A wire dateline ("PELARGIR, Gondor (Reuters) - ", "JAMMU — ", "UMBAR/PELARGIR, May 2 - ")
-# names the filing place: never an actor, and not by itself where the news happened.
-_DATELINE_RE = re.compile(
-    r"^\s*[A-Z][A-Z .'’/-]{2,}(?:,[^—–()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|—|–)\s"
-)
-
-
-def dateline_end(text: str) -> int:
-    """Where a sentence's wire dateline ends (0 when it has none)."""
-    m = _DATELINE_RE.match(text)
-    return m.end() if m else 0
 
 
 def news_start(text: str) -> int:
@@ -707,7 +695,8 @@ def area_modifier(ent: Span) -> bool:
 
 
 def place_frame(ent: Span) -> bool:
-    """Does the text use the mention as a place: "the town of X", "X province", "in X"?"""
+    """Does the text use the mention as a place: "the town of X", "X province", "in X",
+    "X, a town in Y"?"""
     doc = ent.doc
     i = ent.start
     while i >= 1 and _DIRECTION.match(doc[i - 1].text + " "):
@@ -717,6 +706,8 @@ def place_frame(ent: Span) -> bool:
         return True
     if ent.end < len(doc) and doc[ent.end].lower_ in _FRAME_NOUNS:
         return True
+    if any(c.dep_ == "appos" and c.lower_ in _FRAME_NOUNS for c in ent.root.children):
+        return True  # "hit Khan Sheikhoun, a town in Idlib province"
     return container_after(ent) is not None or before in _FRAME_PREPS
 
 

@@ -46,7 +46,9 @@ from trucewatch.model.event import DatePrecision
 #     publication (it read as a week)
 # v5: a photo caption run into a sentence ("... in Aleppo, Syria June 18 2016 (Reuters)")
 #     dates the photo, not the sentence's event
-DATES_VERSION = "trucewatch.nlp.dates.v5"
+# v6: "over the weekend" is its Saturday; a wire dateline's filing date ("KYIV, Oct 6 -")
+#     yields to the lead's own weekday
+DATES_VERSION = "trucewatch.nlp.dates.v6"
 
 _MONTHS = {
     m: i + 1
@@ -162,6 +164,16 @@ _CREDIT = (
 )
 _CAPTION_STAMP = re.compile(rf"(?<![\w-])(?:on\s+)?{_FULL}\.?\s*(?:{_CREDIT}\s*)+", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last month|earlier this month|this month)\b", re.IGNORECASE)
+# "over the weekend": the Saturday it began, like a weekday before the statement's day
+_WEEKEND = re.compile(r"\b(?:over|at|during|on) the weekend\b", re.IGNORECASE)
+# A wire dateline's filing date ("KYIV, Oct 6 -", "BEIRUT, March 3 (Reuters) -") is when the
+# report was filed, not when its event happened: a weekday or date in the lead wins over it.
+_DATELINE_DATE = re.compile(
+    rf"^\W{{0,3}}[A-Z][A-Z .'’-]{{1,40}},(?:\s+[A-Z][\w .'’-]{{1,40}},)?\s+"
+    rf"(?P<date>(?:{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([^()]{1,30}\)\s*)?[-—–]",
+    re.IGNORECASE,
+)
 
 
 def _month_year(month: int, year: int | None, published: dt.date | None) -> int | None:
@@ -203,6 +215,12 @@ def resolve_date(
     together, and those may be the date line's own ("AFP Monday 2 Feb 2015") or a caption's
     ("... in Aleppo, July 1 2016 (AFP Photo)")."""
     text = _read_past_references(text)
+    filed = _DATELINE_DATE.match(text)
+    if filed is not None:
+        start, end = filed.span("date")
+        found = resolve_date(text[:start] + " " * (end - start) + text[end:], published)
+        if found is not None and found[0] is not None:
+            return found
     page = _PAGE_DATE.match(text)
     if page is not None and published is not None:
         on = _explicit(_DAY_MONTH.search(page.group("date")), published)  # type: ignore[arg-type]
@@ -223,7 +241,7 @@ def resolve_date(
         return _explicit(explicit, published), "day" if published or explicit.group("y") else (
             "unknown"
         )
-    weekdays = _WEEKDAY.findall(text)
+    weekdays = _WEEKDAY.findall(text) + (["saturday"] if _WEEKEND.search(text) else [])
     if weekdays:
         if published is None:
             return None, "unknown"

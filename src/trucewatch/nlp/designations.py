@@ -25,7 +25,9 @@ from trucewatch.nlp.text import Sentence
 
 # v3: "its ministry" speaks for the state named before; "began what X called anti-terrorist
 # measures in Y" labels those the operation targets
-DESIGNATIONS_VERSION = "trucewatch.nlp.designations.v3"
+# v4: "X, which calls Y terrorists" -> X designates (relative pronoun); "declared Y a ...";
+# a possessive inside the labelled name stays ("the People's Defence Force")
+DESIGNATIONS_VERSION = "trucewatch.nlp.designations.v4"
 _LABEL_VERBS = frozenset(
     [
         "call",
@@ -59,6 +61,9 @@ _LABEL_VERBS = frozenset(
         "regarded",
         "classify",
         "classified",
+        "declare",
+        "declares",
+        "declared",
     ]
 )
 
@@ -107,7 +112,11 @@ def _by(
 
 
 def _climb_pronoun(subj: Token) -> Token:
-    """ "X said it regarded ..." -> X: a pronoun under a speech verb is the speaker."""
+    """ "X said it regarded ..." -> X: a pronoun under a speech verb is the speaker; "X,
+    which calls Y terrorists, ..." -> X: a relative pronoun stands for the noun its clause
+    describes."""
+    if subj.lower_ in {"which", "who", "that"} and subj.head.dep_ == "relcl":
+        return subj.head.head
     if subj.lower_ not in {"it", "they", "we"}:
         return subj
     for anc in subj.head.ancestors:
@@ -177,7 +186,9 @@ def _subject_text(subject: Token) -> str:
         else:
             break
     span = subject.doc[subject.left_edge.i : end]
-    return clean(span.text.replace('"', "").replace("“", "").replace("”", ""))
+    text = span.text.replace('"', "").replace("“", "").replace("”", "")
+    # a possessive inside a name stays ("the People's Defence Force"); a final one goes
+    return re.sub(r"['’]s$", "", text).strip(" '’,.")
 
 
 def _trimmed_right(token: Token) -> int:
@@ -249,6 +260,9 @@ def _labelling(label: Token) -> tuple[Token | None, Token] | None:
         # "the group that the United States designated a terrorist organisation"
         subject = head.head.head if head.head.dep_ == "appos" else head.head
         return subject_of(head), subject
+    if subject is None and label.dep_ == "ccomp":
+        # "declared the Host a terrorist group" parsed as a small clause: its subject
+        subject = next((c for c in label.children if c.dep_ == "nsubj"), None)
     if subject is None and label.dep_ in {"oprd", "dobj"}:
         # "called all the Rohan riders terrorists" parses the riders as the label's compound
         subject = next((c for c in label.lefts if c.dep_ == "compound"), None)

@@ -47,7 +47,9 @@ from trucewatch.nlp.nonevents import (
     aircraft_moving,
     ceased,
     dating_clause,
+    described,
     general_use,
+    motive_or_suspicion,
     standing_charge,
 )
 from trucewatch.nlp.numbers import read_casualties
@@ -92,7 +94,11 @@ from trucewatch.nlp.text import Sentence
 # property described as destroyed and standing charges are no events; a handover's taker
 # leads; ground taken from a side told as leaving it; places looked up in the country the
 # sentence names
-EVENTS_VERSION = "trucewatch.nlp.events.v14"
+# v15: a motive ("revenge for the arrest of ...") or a suspicion is no event, nor an event
+# named again to say what it was ("the rocket was a Falaq-1"); a vehicle that "lost control"
+# is an accident; (parties.py) "unidentified" names no one, "A" after a dateline is an
+# article, and a clause's accuser ("...; X blames Y") is never the attacker
+EVENTS_VERSION = "trucewatch.nlp.events.v15"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -298,6 +304,8 @@ def events_in_sentence(
             continue
         if ceased(token) or aircraft_moving(token) or general_use(token):
             continue  # "fighting had stopped", "warplanes flew home": no event
+        if motive_or_suspicion(token) or described(token):
+            continue  # "revenge for the arrest of its leaders": a motive, not an event
         if found is None and standing_charge(token):
             continue  # "Rohan accuses Gondor of arming the rebels": a standing charge
         if history and not _year_elsewhere(token, doc):

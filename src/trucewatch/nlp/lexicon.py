@@ -221,6 +221,7 @@ ACCIDENT_RE = re.compile(
     r"|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|storms?|volcan\w+|eruption|tsunami"
     r"|avalanche|drought|heatwave|wildfires?|blaze|lightning|stampede|crash|crashes|collision"
     r"|derail\w*|capsiz\w*|sank|drown\w*|accident\w*|accidentally|poison\w*|toxins?|leak\w*"
+    r"|lost control"  # "his car lost control on an icy road"
     r"|spill|boiler|furnace|transformer|gas (?:cylinder|container|tank|pipeline|explosion|leak)"
     r"|(?:storage|shipping|cargo|freight) containers?"
     r"|cooking gas|chemical (?:plant|factory)|factory|refinery|short circuit|electrocut\w*"
@@ -431,6 +432,7 @@ VICTIM_NOUNS = frozenset(
         # one victim named by an everyday role is as civilian as several (issue #4)
         *("villager", "resident", "farmer", "shepherd", "herder", "herders", "student"),
         *("passenger", "shopper", "worshipper", "patient", "doctor", "teacher", "pilgrim"),
+        *("elder", "elders", "trader", "traders", "shopkeeper"),
     }
 )
 COMBATANT_NOUNS = frozenset(

@@ -19,7 +19,9 @@ from trucewatch.nlp.lexicon import VICTIM_NOUNS
 # v2: an attack verb as the purpose of a present "is being used to" / "uses ... to" (a
 # complaint about a rule's use or a habit) is no event
 # v3: a standing charge in the present tense ("X accuses Y of sending troops") is no event
-NONEVENTS_VERSION = "trucewatch.nlp.nonevents.v3"
+# v4: what an act is said to avenge, or what a suspect is held on suspicion of, is no event;
+# an event named again only to say what it was ("the rocket was a Falaq-1") is no new one
+NONEVENTS_VERSION = "trucewatch.nlp.nonevents.v4"
 
 _CHARGE_VERBS = frozenset({"accuse", "accuses", "blame", "blames", "charge", "charges"})
 
@@ -181,12 +183,44 @@ def general_use(token: Token) -> bool:
     return use.tag_ in {"VBN", "VBG"} and bool(auxes & _PRESENT_AUX)
 
 
+_COPULAS = frozenset({"is", "was", "are", "were"})
+
+
+def described(token: Token) -> bool:
+    """ "the rocket was an Iranian-made Falaq-1", "the attack was the deadliest in months":
+    an event already told, named again ("the"/"this") only to say what it was."""
+    head = token.head
+    return (
+        token.dep_ == "nsubj"
+        and head.lower_ in _COPULAS
+        and any(c.dep_ == "attr" for c in head.children)
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+    )
+
+
+_MOTIVE_NOUNS = frozenset({"revenge", "vengeance", "suspicion"})
+
+
+def motive_or_suspicion(token: Token) -> bool:
+    """ "the bombing was revenge for the arrest of its commanders", "arrested on suspicion of
+    helping to build the bomb": what an act avenges or what a suspect is suspected of is
+    named as a motive or a charge, not told as an event of this report."""
+    for below, t in zip([token, *token.ancestors], token.ancestors, strict=False):
+        if t.lower_ in _MOTIVE_NOUNS:
+            return below.dep_ == "prep" and below.lower_ in {"for", "of"}
+        if t.dep_ == "ROOT":
+            break
+    return False
+
+
 __all__ = [
     "NONEVENTS_VERSION",
     "aircraft_moving",
     "ceased",
     "dating_clause",
+    "described",
     "general_use",
+    "motive_or_suspicion",
     "of_victims",
     "standing_charge",
     "town_by_apposition",

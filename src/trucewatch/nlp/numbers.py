@@ -56,7 +56,9 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # v12: who says a figure, the kin of fighters and a place's war record name no dead;
 # executions and two-digit counts after a killer's verb; a toll governs its count;
 # "blamed on" names the attacker; `civilians_by_default` marks dead given no role
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v12"
+# v13: "a 10-year-old boy" is one victim; "a boy and his grandmother" two; "a village elder"
+# (lexicon victim nouns: elders, traders, shopkeepers)
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v13"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -136,7 +138,8 @@ _NOUNS = sorted(
 )
 _GROUP = re.compile(
     rf"\b(?:at least |more than |over |nearly |almost |around |about |some |up to |as many as )?"
-    rf"{_COUNT}\s+(?P<of>of the\s+)?(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<noun>{'|'.join(_NOUNS)})\b",
+    rf"{_COUNT}\s+(?P<of>of the\s+)?(?P<mods>(?:(?:[a-z-]+|\d+-year-old)\s+){{0,2}}?)"
+    rf"(?P<noun>{'|'.join(_NOUNS)})\b",
     re.IGNORECASE,
 )
 # One victim told by a singular noun phrase: "A shepherd was killed", "The driver was wounded".
@@ -299,6 +302,16 @@ _ARMED = COMBATANT_NOUNS | _MORE_COMBATANTS
 # Modifiers that make a generic victim a civilian ("four unarmed men").
 _UNARMED = re.compile(r"\b(?:civilian|unarmed|innocent)\b")
 _FAMILY = re.compile(rf"\bfamily of {_COUNT}\b", re.IGNORECASE)
+# An age before a victim noun ("a 10-year-old boy") describes the victim, not a figure.
+_AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
+# One more victim told as a relative of the one before: "a shepherd and his son", "a boy and
+# his grandmother". Each is one civilian dead when the sentence tells a killing.
+_KIN_ALSO = re.compile(
+    r"\b(?:and|with)\s+(?:his|her)\s+(?:(?:[a-z-]+|\d+-year-old)\s+)?"
+    r"(?:son|daughter|mother|father|wife|husband|brother|sister|grandmother|grandfather"
+    r"|grandson|granddaughter|child|baby|nephew|niece|uncle|aunt|cousin)\b",
+    re.IGNORECASE,
+)
 # Victims who are civilians only when the sentence names no combatants.
 _GENERIC_NOUNS = frozenset({"people", "persons", "individuals", "man", "men", "others"})
 _BATTLE_WORDS = ("clashes", "clashed", "fighting", "battle", "battles", "ambush", "offensive")
@@ -520,6 +533,7 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         return _kind(text, match.start(), match.end())
 
     partial_ends: list[int] = []  # where each partial count ended, for the list's next item
+    single_ends: list[int] = []  # where each whole count of one victim ("a boy") ended
 
     def partial(match: re.Match[str]) -> bool:
         before = text[max(0, match.start() - 30) : match.start()]
@@ -553,7 +567,9 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         mods = match.group("mods").lower()
         if match.group("of") and (noun not in _ARMED or mods):
             continue  # "three of the victims" restates; "one of the attackers" counts
-        if re.search(r"\b(?:years?|km|kilomet|of the|from|who|million|billion)\b", mods):
+        if re.search(
+            r"\b(?:years?|km|kilomet|of the|from|who|million|billion)\b", _AGE.sub("", mods)
+        ):
             continue
         if re.search(r"\b(?:in|on|at|by|after|and|were|was|killed|dead|wounded|injured)\b", mods):
             continue  # "15 injured in rebel attacks": the noun is no part of the count's phrase
@@ -612,6 +628,8 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
             killed += n
             found_kill = True
             last_kill_civilian = civilian
+            if raw in {"a", "an", "one"}:
+                single_ends.append(match.end())
             generic_kill = generic_kill or generic
             combatant_kill = combatant_kill or (not civilian and not generic)
             if civilian:
@@ -685,6 +703,14 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         else:
             hurt += 1
             found_hurt = True
+    for match in _KIN_ALSO.finditer(text):
+        # "killing a boy and his grandmother": the relative right after one counted victim
+        # (not after a part: "three villagers, among them a shepherd and his son")
+        after_one = any(text[end : match.start()].strip() == "" for end in single_ends)
+        if after_one and free(match.start(), match.end()) and kind_of(match) == "kill":
+            taken.append((match.start(), match.end()))
+            killed, civilians, by_role = killed + 1, civilians + 1, by_role + 1
+            found_civ = True
     nobody = _NONE_KILLED.search(text)
     if nobody is not None and not (found_kill or found_hurt):
         # "No one was killed": the report says zero; "no casualties" covers both counts

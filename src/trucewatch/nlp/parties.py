@@ -178,6 +178,8 @@ def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> 
         verb = t.head
         if verb.lower_ in SPEECH_VERBS or verb.lower_ in SUFFER_VERBS:
             continue
+        if verb.lower_ in _ACCUSING_VERBS:
+            continue  # "...; Israel blames Hezbollah": the accuser, not the attacker
         if t.lower_ in VICTIM_NOUNS or t.ent_type_ in PLACE_LABELS or of_victims(t):
             continue  # "crowds of civilians waited": bystanders, not a side
         if verb.dep_ in {"ccomp"} and speech_verb_over(verb) is None:
@@ -197,6 +199,13 @@ def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> 
     return None
 
 
+# Verbs whose subject accuses or condemns: never the author of the violence it speaks of.
+_ACCUSING_VERBS = frozenset(
+    {
+        *("blame", "blames", "blamed", "blaming", "accuse", "accuses", "accused", "accusing"),
+        *("condemn", "condemns", "condemned", "condemning", "deny", "denies", "denied"),
+    }
+)
 # An armed side moving in on ground ("troops advanced", "Tigrayan forces entered Mekelle")
 # or breaking a truce ("government forces breached the truce with air strikes").
 _ADVANCE_VERBS = frozenset(
@@ -428,12 +437,17 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
         if noun.tag_.startswith("NN"):
             for child in noun.lefts:
                 # "US airstrikes": "US" is a stop word ("us") only in lower case
-                stop = child.is_stop and not (child.tag_ == "NNP" and child.text.isupper())
+                # ("A rocket" after a dateline is tagged NNP too: one letter is an article)
+                stop = child.is_stop and not (
+                    child.tag_ == "NNP" and child.text.isupper() and len(child.text) > 1
+                )
                 if child.dep_ in {"amod", "compound", "poss", "nmod"} and not stop:
                     if child.lower_ in WEAPON_HEADS or child.i == trigger.i:
                         continue
                     if child.idx < skip_before or child.lower_ in _DATE_WORDS:
                         continue
+                    if _UNKNOWN_RE.fullmatch(child.text):
+                        continue  # "unidentified gunmen": a word saying no one is named
                     leader = led_by(child)
                     if leader is not None:
                         # "US-led strikes", "Saudi-led coalition": the leader acted

