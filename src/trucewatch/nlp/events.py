@@ -92,7 +92,15 @@ from trucewatch.nlp.text import Sentence
 # property described as destroyed and standing charges are no events; a handover's taker
 # leads; ground taken from a side told as leaving it; places looked up in the country the
 # sentence names
-EVENTS_VERSION = "trucewatch.nlp.events.v14"
+# v15 (parties.py, syntax.py): "killed in X shelling" with the modifier stranded by the
+# parse names X; a country's name on fighting ("Syria fighting kills 20") or on another
+# group's name ("Syria's al Qaeda offshoot") is where, not who; a demonym on a thing inside
+# the phrase ("a Syrian weapons depot blast") and a backer ("Iran-backed") are no author;
+# hyphenated names the phrase ends in are found; "troops killed in clashes with X" names X;
+# "thought to be by X" under a participle; a pronoun past a nearer subject is not the
+# sentence's subject; a "where ..." clause lends no author; a capital after a date line is
+# no name
+EVENTS_VERSION = "trucewatch.nlp.events.v15"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -307,6 +307,12 @@ def headline_capital(token: Token) -> bool:
     if token.i == token.sent.start and token.tag_ in {"JJ", "JJR", "JJS"}:
         return True
     head = token.head
+    if token.i > token.sent.start and head.i == token.i + 1 and head.text[:1].islower():
+        # "... 29 October 2016 Fresh fighting shook the city": a sentence run into the
+        # date line before it opens with its capital
+        before = token.doc[token.i - 1]
+        if before.ent_type_ == "DATE" or before.like_num:
+            return True
     return (
         head.i != token.i
         and head.text[:1].isupper()
