@@ -229,14 +229,17 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # counted out across sentences): first 100 civilian_deaths 0.84 (was 0.75), all four 0.52
     # (was 0.46), actor 0.75 (was 0.74); all 402: civilian 0.813 (was 0.771), all four 0.391
     # (was 0.371); rows 1-200 / 201-402 civilian 0.870 / 0.757 (were 0.805 / 0.738)
+    # raised (round 10, who acted: merge.v12, sides.v5, events.v15, triggers.v14): first 100
+    # actor 0.84 (was 0.80), all four 0.59 (was 0.56); all 402: actor 0.801 (was 0.756), all
+    # four 0.433 (was 0.415); rows 1-200 / 201-402 actor 0.855 / 0.757 (were 0.780 / 0.743)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
-            "fakes.actor": 0.79,
+            "fakes.actor": 0.84,
             "fakes.date": 0.87,
             "fakes.governorate": 0.91,
             "fakes.civilian_deaths": 0.84,
-            "fakes.all_fields": 0.52,
+            "fakes.all_fields": 0.59,
         },
     )

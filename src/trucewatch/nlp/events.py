@@ -98,7 +98,15 @@ from trucewatch.nlp.text import Sentence
 # named again to say what it was ("the rocket was a Falaq-1"); a vehicle that "lost control"
 # is an accident; (parties.py) "unidentified" names no one, "A" after a dateline is an
 # article, and a clause's accuser ("...; X blames Y") is never the attacker
-EVENTS_VERSION = "trucewatch.nlp.events.v15"
+# v16 (parties.py, syntax.py): "killed in X shelling" with the modifier stranded by the
+# parse names X; a country's name on fighting ("Syria fighting kills 20") or on another
+# group's name ("Syria's al Qaeda offshoot") is where, not who; a demonym on a thing inside
+# the phrase ("a Syrian weapons depot blast") and a backer ("Iran-backed") are no author;
+# hyphenated names the phrase ends in are found; "troops killed in clashes with X" names X;
+# "thought to be by X" under a participle; a pronoun past a nearer subject is not the
+# sentence's subject; a "where ..." clause lends no author; a capital after a date line is
+# no name
+EVENTS_VERSION = "trucewatch.nlp.events.v16"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -38,7 +38,9 @@ from trucewatch.nlp.numbers import is_cumulative, read_casualties
 # dead were unknown takes the civilians a retelling of the same toll gives; "more than 30"
 # takes the exact figure a later sentence gives ("at least 31")
 # v11: a reply to the lead ("answered with strikes", "in retaliation") lends it no toll
-MERGE_VERSION = "trucewatch.nlp.merge.v11"
+# v12: a planted bomb (car bomb, suicide attack, IED) takes no author from any later event
+# that is no bombing (shelling, a clash); an air strike none from a bombing, as before
+MERGE_VERSION = "trucewatch.nlp.merge.v12"
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _DEMO = {"Protests", "Riots"}
@@ -509,12 +511,32 @@ def _refine_civilian_share(kept: list[EventReport]) -> list[EventReport]:
     return out
 
 
+# A bomb set off on the ground by those who brought it: not a "bombing" or "blast" as
+# reports also call air raids and barrel bombs
+_PLANTED_RE = re.compile(
+    r"\b(?:car|truck|motorbike|motorcycle|roadside|suicide|parcel)[- ]bomb"
+    r"|\bbomb-laden|\bbooby[- ]trap|\bexplosive devices?\b|\bieds?\b|\bsuicide\b"
+    r"|\bvehicle-borne|\b(?:land)?mines?\b",
+    re.IGNORECASE,
+)
+
+
+def _planted(ev: EventReport) -> bool:
+    """A bomb its bombers planted, drove in or wore (a car bomb, a suicide attack)?"""
+    if ev.sub_event_type == "Suicide bomb":
+        return True
+    return ev.sub_event_type in _BOMBINGS and bool(_PLANTED_RE.search(ev.evidence))
+
+
 def _other_weapon(ev: EventReport, later: EventReport) -> bool:
-    """Is one a bombing and the other an air strike? Whoever flew the strikes did not set
-    off the bomb ("A suicide bomber hit a bus ... The attack came a day after air strikes
-    by X killed 26"): the later sentence tells another event, not this one's author."""
-    subs = {ev.sub_event_type, later.sub_event_type}
-    return "Air/drone strike" in subs and bool(subs & _BOMBINGS)
+    """Is one a planted bomb and the other no bombing? A bomb is planted or driven in by its
+    own bombers: whoever flew strikes, shelled the district or fought in the area did not set
+    it off ("A car bomb hit a bus ... The city has seen fighting between X and Y", "...
+    a day after air strikes by X killed 26"): the later sentence tells another event."""
+    if _planted(ev):
+        return later.sub_event_type not in _BOMBINGS
+    # an air strike is no bomber's; a fight may open with a bombing by one of its sides
+    return ev.sub_event_type == "Air/drone strike" and later.sub_event_type in _BOMBINGS
 
 
 # A later sentence that says its dead are part of a toll told before ("Twelve children and

@@ -95,6 +95,48 @@ def _named(tokens: list[Token]) -> bool:
     return False
 
 
+_WORD_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def _home_country(modifier: Token, last: Token, ref: ActorRef) -> bool:
+    """ "Syria's al Qaeda offshoot", "Yemen's Houthis": a country's own name on another
+    group's proper name (the word the phrase ends in) says where the group fights; the
+    state is no author. Its demonym on a force ("Israeli special forces") is its own."""
+    name = (ref.name or "").lower()
+    return (
+        ref.kind == "state"
+        # the name itself or its possessive, the apostrophe lost or not ("Syrias")
+        and modifier.lower_ in {name, f"{name}s", f"{name}'s"}
+        and modifier.i < last.i
+        and last.tag_ in {"NNP", "NNPS"}
+        and last.lower_ not in _FORCE_NOUNS
+    )
+
+
+def _backer(modifier: Token) -> bool:
+    """ "the Iran-backed group", "a Gondor-supported militia": the backer is not the group."""
+    doc = modifier.doc
+    after = doc[modifier.i + 1 : modifier.i + 3]
+    return any(t.lower_ in _SUPPORT_VERBS for t in after) and (
+        modifier.head.lower_ in _SUPPORT_VERBS or any(t.text == "-" for t in after)
+    )
+
+
+def _owns_a_thing(modifier: Token, head: Token) -> bool:
+    """ "a Syrian weapons depot blast", "the Gondorian capital's market": a demonym or name
+    on a common noun for a thing or place inside the phrase says whose the thing is or
+    where, not who attacked; on the phrase's head or a force ("Israeli special forces",
+    "Russian jets") it names the side."""
+    owner = modifier.head
+    return (
+        modifier.i != head.i
+        and owner.i != head.i
+        and owner.i != modifier.i
+        and owner.tag_ in {"NN", "NNS"}
+        and owner.lower_ not in _FORCE_NOUNS | WEAPON_HEADS | AIRCRAFT_NOUNS | _ACTOR_MODIFIERS
+    )
+
+
 def _resolve(
     ctx: ArticleContext, text: str, head: Token, on: dt.date | None, how: str
 ) -> ActorRef | None:
@@ -105,7 +147,8 @@ def _resolve(
     ref = ctx.actor(text, on, how)
     if ref.id is not None or ctx.kb is None:
         return ref
-    words = set(text.split())
+    # the phrase's words as the tokenizer splits them ("al-Nusra" is three tokens)
+    words = set(_WORD_RE.findall(text))
     span_tokens = [t for t in head.subtree if t.text in words] or [head]
     # "Syria's Nusra Front" -> the name the phrase ends in, before any modifier of it
     names = sorted(span_tokens, key=lambda t: t.i)
@@ -123,7 +166,9 @@ def _resolve(
             or t.lower_ in FORCE_HEADS
         ):
             alt = ctx.actor(t.text, on, f"{how}; modifier {t.text!r}")
-            if alt.id is not None:
+            if alt.id is not None and not (
+                _home_country(t, names[-1], alt) or _owns_a_thing(t, head) or _backer(t)
+            ):
                 return alt.model_copy(update={"text": text})
     if head.lower_ in _FORCE_NOUNS and len(text.split()) > 1:
         # "Islamic State fighters", "Dunlending militiamen": the name before the force noun
@@ -137,7 +182,7 @@ def _resolve(
             return alt.model_copy(update={"text": text})
     if _UNKNOWN_RE.search(text):
         return ref
-    if not _named(span_tokens):
+    if not _named([t for t in span_tokens if not _owns_a_thing(t, head)]):
         return None
     if weapon_model(text) or town_by_apposition(head):
         return None  # "Su-34 bombers", "Barsalogho, a town": an aircraft, a place
@@ -152,6 +197,8 @@ def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> 
     for text, how, head in _agent_text(trigger, doc, skip_before):
         ref = _resolve(ctx, text, head, on, how)
         if ref is not None and ref.kind not in _NEVER_ACTORS and not city_before_attack(head, ref):
+            if ref.id is not None and _where_fighting(head, ref):
+                continue  # "Syria fighting kills 20": where, not who
             if ref.id is not None and _country_word(head, ref):
                 country_word = country_word or ref  # unless a side is named beside it
             elif ref.id is not None:
@@ -182,8 +229,15 @@ def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> 
             continue  # "...; Israel blames Hezbollah": the accuser, not the attacker
         if t.lower_ in VICTIM_NOUNS or t.ent_type_ in PLACE_LABELS or of_victims(t):
             continue  # "crowds of civilians waited": bystanders, not a side
+        if any(
+            c.dep_ == "acl" and c.lower_ in SUFFER_VERBS and not kills_someone(c)
+            for c in t.children
+        ):
+            continue  # "ten troops killed in clashes ...": the dead, not their killers
         if verb.dep_ in {"ccomp"} and speech_verb_over(verb) is None:
             continue
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            continue  # "the province where X is fighting Y": the war at the place
         if (
             (_sets_the_scene(verb) or verb.lower_ in _HAVE_VERBS | _STANCE_VERBS)
             and not _peaceful(trigger, doc)
@@ -195,6 +249,8 @@ def agent(trigger: Token, doc: Doc, ctx: ArticleContext, on: dt.date | None) -> 
             continue
         ref = ctx.actor(name, on, f"subject {t.text!r} of {verb.text!r} in the same sentence")
         if ref.id is not None and ref.kind not in {*_NEVER_ACTORS, None}:
+            if _where_fighting(t, ref):
+                continue
             return ref
     return None
 
@@ -276,6 +332,20 @@ def _country_word(head: Token, ref: ActorRef) -> bool:
         and head.dep_ in {"compound", "nmod"}
         and head.lower_ == (ref.name or "").lower()
     )
+
+
+def _where_fighting(head: Token, ref: ActorRef) -> bool:
+    """ "Syria fighting kills 20", "Yemen clashes": a country's own name on a word for
+    fighting between sides names the war's country, not one of its sides."""
+    if ref.kind != "state":
+        return False
+    for word in (head, *head.children):  # the phrase's head, or its modifier
+        if word.lower_ != (ref.name or "").lower():
+            continue
+        near = [*word.children, word.head]
+        if any(abs(t.i - word.i) == 1 and t.lower_ in _FIGHT_NOUNS for t in near):
+            return True
+    return False
 
 
 # Verbs of leaving ground: in a handover, their subject is the side that gave it up.
@@ -403,11 +473,16 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     # ... and down a participle describing the trigger noun ("mines planted by X", "shells
     # fired by X killed ..."): who planted or fired the weapon carried out the attack, but
     # not its backer ("a government offensive backed by Russian air power")
-    chain += [
+    described = [
         c
         for c in trigger.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in _SUPPORT_VERBS
     ]
+    for participle in described:
+        # "air strikes thought to be by X", "believed to have been carried out by X"
+        chain.append(participle)
+        for _ in range(2):
+            chain += [c for c in chain[-1].children if c.dep_ == "xcomp"][:1]
     for t in chain:
         for child in t.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -428,6 +503,18 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
             return []
         name = _of_owner(subj) or name_of(subj)
         return [(name, f"subject {subj.text!r} of {trigger.head.text!r}", subj)] if name else []
+    # 1c. "ten Gondorian troops killed in clashes with X": a trigger noun for fighters told
+    # as killed names the dead; their modifiers are their own side, the killer whom they fought
+    if trigger.lower_ in _FORCE_NOUNS | COMBATANT_NOUNS:
+        dead = [
+            c
+            for c in trigger.children
+            if c.dep_ == "acl" and c.lower_ in SUFFER_VERBS and not kills_someone(c)
+        ]
+        if trigger.dep_ == "nsubjpass" and trigger.head.lower_ in SUFFER_VERBS:
+            dead.append(trigger.head)
+        if dead:
+            return _fight_of_the_dead(dead[0])
     # 2. modifiers of the trigger noun or of the noun it modifies ("Russian bombing campaign")
     nouns = [trigger]
     if trigger.dep_ in {"compound", "amod"}:
@@ -468,6 +555,11 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
                             if (t.i != child.i and (t.ent_type_ in _NAMED_ENTS or t.tag_ == "NNP"))
                             or (t.i == child.i and len(span) > 1)  # "Fierce government"
                         ]
+    stranded = _stranded_modifier(trigger)
+    if stranded is not None:
+        span = np_span(stranded)
+        how = f"modifier {span.text!r} of {trigger.text!r}"
+        modifiers.append((clean(span.text), how, stranded))
     if modifiers:
         return modifiers
     # 2b. "clashes between X and Y": X
@@ -509,6 +601,10 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
         root_subj = subject_of(doc[subj.i].sent.root) if doc.has_annotation("DEP") else None
         if root_subj is None or is_pronoun(root_subj) or root_subj.i == subj.i:
             return []
+        if any(t.dep_ == "nsubj" for t in doc[root_subj.i + 1 : subj.i]):
+            # "police learned that one of the bombers threw a grenade before he blew
+            # himself up": "he" is the nearer subject, not the sentence's
+            return []
         # "Rohan's army said it had answered with a drone strike": the speaker acted
         speaker = root_subj.head.lower_ in SPEECH_VERBS
         subj = root_subj
@@ -530,6 +626,19 @@ def _agent_text(trigger: Token, doc: Doc, skip_before: int) -> list[tuple[str, s
     return out
 
 
+def _stranded_modifier(trigger: Token) -> Token | None:
+    """ "killed in regime shelling", "in Gondorian bombing": the parse may take the word
+    before a gerund for the preposition's object and the gerund for a clause of its own;
+    the word is the gerund's modifier, the side that shelled or bombed."""
+    if trigger.tag_ != "VBG" or trigger.i == 0:
+        return None
+    before = trigger.doc[trigger.i - 1]
+    if before.dep_ != "pobj" or before.head.i != before.i - 1 or before.head.dep_ != "prep":
+        return None
+    named = before.tag_ in {"NNP", "NNPS"} or before.ent_type_ in _NAMED_ENTS
+    return before if named or before.lower_ in _ACTOR_MODIFIERS else None
+
+
 _FIGHT_NOUNS = frozenset(
     {"clashes", "clash", "fighting", "battles", "battle", "combat", "gunfight", "firefight"}
 )
@@ -543,13 +652,28 @@ def _fought_by_the_dead(trigger: Token, verb: Token) -> list[tuple[str, str, Tok
         return []
     if trigger.lower_ not in _FIGHT_NOUNS:
         return []
-    for child in trigger.children:
+    return _opponent(trigger)
+
+
+def _opponent(fight: Token) -> list[tuple[str, str, Token]]:
+    """X in "clashes with X", "fighting against X"."""
+    for child in fight.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "against"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and not is_pronoun(pobj):
                     name = _of_owner(pobj) or name_of(pobj)
                     if name:
                         return [(name, f"'{child.text} {name}', who the dead fought", pobj)]
+    return []
+
+
+def _fight_of_the_dead(verb: Token) -> list[tuple[str, str, Token]]:
+    """The side named in "killed in clashes with X" under a killing verb of the dead."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+            for fight in prep.children:
+                if fight.dep_ == "pobj" and fight.lower_ in _FIGHT_NOUNS:
+                    return _opponent(fight)
     return []
 
 

@@ -28,7 +28,9 @@ from trucewatch.nlp.syntax import (
 # v2: a sentence's other words for its violence may name the perpetrator
 # v3: conjunct chains, losers misparsed or driven out
 # v4: "between the two forces" counts parties told before and names no first party
-SIDES_VERSION = "trucewatch.nlp.sides.v4"
+# v5: an "as ..."/"while ..."/"where ..." clause around an attack named on its own lends it
+# no author
+SIDES_VERSION = "trucewatch.nlp.sides.v5"
 
 Candidate = tuple[str, str, Token]
 
@@ -352,6 +354,32 @@ def city_before_attack(head: Token, ref: ActorRef) -> bool:
     )
 
 
+# Marks of a clause that tells what went on around the news ("as X pressed its campaign")
+_BACKGROUND_MARKS = frozenset({"as", "while", "since", "until", "before", "after", "amid"})
+_TOLL_WORDS = frozenset({"killed", "died", "dead", "wounded", "injured", "kills", "kill"})
+
+
+def _background_clause(other: Token, lead: Token) -> bool:
+    """Is `other` told in an "as ..."/"while ..."/"where ..." clause the lead's attack word
+    is not in
+    ("A mortar attack killed two as regime forces pressed a campaign against rebels")?
+    Such a clause tells the war going on around the news, not who fired the mortar; a
+    lead that only counts the dead ("two were killed as jets struck") is the clause's."""
+    if lead.lower_ in _TOLL_WORDS:
+        return False
+    for t in [other, *other.ancestors]:
+        if t.i == lead.i:
+            return False
+        scene = t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children
+        )
+        # "... in Homs province, where the group is fighting X": what goes on at the place
+        where = t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children)
+        if scene or where:
+            return lead.i not in {d.i for d in t.subtree}
+    return False
+
+
 def agent_of_mentions(
     doc: Doc,
     spans: list[tuple[int, int]],
@@ -373,6 +401,8 @@ def agent_of_mentions(
         if other is None or other.i in tried:
             continue
         tried.add(other.i)
+        if _background_clause(other, lead):
+            continue
         found = agent(other)
         if found is not None and found.id is not None:  # a known actor, not a stray name
             return found

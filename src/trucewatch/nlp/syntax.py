@@ -13,9 +13,10 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
-SYNTAX_VERSION = "trucewatch.nlp.syntax.v6"  # v3: place_as_actor; v4: no date stamp in a phrase
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v7"  # v3: place_as_actor; v4: no date stamp in a phrase
 # v5: antecedent of a possessive "its"/"their"
 # v6: a noun phrase never reaches back into a wire dateline ("GOLAN HEIGHTS - A rocket")
+# v7: a capital run into a date line before it ("... 2016 Fresh fighting") is no name
 
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
@@ -339,6 +340,12 @@ def headline_capital(token: Token) -> bool:
     if token.i == token.sent.start and token.tag_ in {"JJ", "JJR", "JJS"}:
         return True
     head = token.head
+    if token.i > token.sent.start and head.i == token.i + 1 and head.text[:1].islower():
+        # "... 29 October 2016 Fresh fighting shook the city": a sentence run into the
+        # date line before it opens with its capital
+        before = token.doc[token.i - 1]
+        if before.ent_type_ == "DATE" or before.like_num:
+            return True
     return (
         head.i != token.i
         and head.text[:1].isupper()

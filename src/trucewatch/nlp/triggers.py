@@ -20,7 +20,8 @@ from dataclasses import dataclass
 # v12: "battled" is fighting, as "battling" and "battles" were; "crucified" is a killing
 # v13: fire aimed at a side's position or troops with no weapon named is a clash; "heavy air
 # and ground fire", "intense machine-gun fire"
-TRIGGERS_VERSION = "trucewatch.nlp.triggers.v13"
+# v14: a "counteroffensive" is fighting, as an "offensive" is
+TRIGGERS_VERSION = "trucewatch.nlp.triggers.v14"
 
 
 @dataclass(frozen=True)
@@ -379,6 +380,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"exchange of fire",
         r"exchanged fire",
         r"offensive\b",
+        r"counter-?offensives?\b",
         r"ambush\w*",
         r"skirmish\w*",
         r"assault on",
