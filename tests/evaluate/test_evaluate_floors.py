@@ -192,14 +192,20 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # counted out across sentences): first 100 civilian_deaths 0.84 (was 0.75), all four 0.52
     # (was 0.46), actor 0.75 (was 0.74); all 402: civilian 0.813 (was 0.771), all four 0.391
     # (was 0.371); rows 1-200 / 201-402 civilian 0.870 / 0.757 (were 0.805 / 0.738)
+    # raised (where it happened, round 3: reader.v9, context.v9, names.v4, events.v15,
+    # places.v5, syntax.v6: the lead read for its place, stamped datelines, agencies, place
+    # names run together): first 100 governorate 0.92 (was 0.91), all four 0.57 (was 0.56),
+    # actor 0.79 (was 0.80: one lead whose own event is untold lost a rebel author it had
+    # taken from a wrongly placed later event); all 402: governorate 0.903 (was 0.891), all
+    # four 0.423 (was 0.415); rows 1-200 / 201-402 governorate 188 / 175 (were 185 / 173)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
             "fakes.actor": 0.79,
             "fakes.date": 0.87,
-            "fakes.governorate": 0.91,
+            "fakes.governorate": 0.92,
             "fakes.civilian_deaths": 0.84,
-            "fakes.all_fields": 0.52,
+            "fakes.all_fields": 0.57,
         },
     )

@@ -11,8 +11,8 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
-SYNTAX_VERSION = "trucewatch.nlp.syntax.v5"  # v3: place_as_actor; v4: no date stamp in a phrase
-# v5: antecedent of a possessive "its"/"their"
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v6"  # v3: place_as_actor; v4: no date stamp in a phrase
+# v5: antecedent of a possessive "its"/"their"; v6: "Damascus-backed" names the government
 
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
@@ -225,14 +225,28 @@ _BLAME_VERBS = frozenset(
         *("urged", "denied", "denies", "rejected", "rejects", "views", "viewed", "sees"),
     }
 )
+# "X-backed", "X-allied": the place names its government, the patron of a force
+_PATRON_WORDS = frozenset(
+    {"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed", "trained"}
+)
 # Verbs whose subject can be a place as a place ("Aleppo saw heavy fighting").
 _PLACE_PREDICATES = frozenset({"saw", "see", "sees", "witnessed", "experienced", "hosted"})
+
+
+def backs_a_force(token: Token) -> bool:
+    """A place written as the patron of a force ("Damascus-backed militias", "Tehran-allied
+    fighters"): the word names its government, never where anything happened."""
+    nxt = token.i + 1
+    doc = token.doc
+    return nxt + 1 < len(doc) and doc[nxt].text == "-" and doc[nxt + 1].lower_ in _PATRON_WORDS
 
 
 def place_as_actor(token: Token) -> bool:
     """A place name used as a metonym for its government, not where anything happened:
     the subject of a speech, blame or transitive verb ("Moscow denied", "Ankara blamed"), or the
     owner of an institution ("Ankara's foreign ministry", "Washington's envoy")."""
+    if backs_a_force(token):
+        return True
     while token.dep_ == "conj" and token.head is not token:
         token = token.head  # "Damascus and Moscow say"
     head = token.head
@@ -343,6 +357,7 @@ __all__ = [
     "WEAPON_HEADS",
     "actor_text",
     "antecedent",
+    "backs_a_force",
     "clean",
     "concessive",
     "headline_capital",
