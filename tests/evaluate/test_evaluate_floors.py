@@ -232,13 +232,22 @@ def test_fakes_main_event_floor(record_fn: Any) -> None:
     # raised (round 10, who acted: merge.v12, sides.v5, events.v15, triggers.v14): first 100
     # actor 0.84 (was 0.80), all four 0.59 (was 0.56); all 402: actor 0.801 (was 0.756), all
     # four 0.433 (was 0.415); rows 1-200 / 201-402 actor 0.855 / 0.757 (were 0.780 / 0.743)
+    # raised (where it happened, round 3: reader.v9, context.v9, names.v4, events.v17,
+    # places.v5, syntax.v8: the lead read for its place, stamped datelines, agencies, place
+    # names run together): first 100 governorate 0.92 (was 0.91), all four 0.57 (was 0.56),
+    # actor 0.79 (was 0.80: one lead whose own event is untold lost a rebel author it had
+    # taken from a wrongly placed later event); all 402: governorate 0.903 (was 0.891), all
+    # four 0.423 (was 0.415); rows 1-200 / 201-402 governorate 188 / 175 (were 185 / 173)
     _check(
         tally,
         {
             "fakes.event_found": 0.97,
-            "fakes.actor": 0.84,
+            # lowered 0.84 -> 0.83 on merging 'gov3' (2026-11-27): one lead (row 46) whose
+            # own event is untold had taken a rebel author from a later event placed in the
+            # wrong city; with that place right the lead reads unknown (was right by luck)
+            "fakes.actor": 0.83,
             "fakes.date": 0.87,
-            "fakes.governorate": 0.91,
+            "fakes.governorate": 0.92,
             "fakes.civilian_deaths": 0.84,
             "fakes.all_fields": 0.59,
         },

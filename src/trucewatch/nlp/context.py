@@ -16,7 +16,7 @@ from trucewatch.model.event import ActorRef, Affiliation, PlaceRef
 from trucewatch.model.kb import ActorMatch, KnowledgeBase, PlaceMatch
 from trucewatch.nlp.dates import caption_spans
 from trucewatch.nlp.lexicon import SPEECH_VERBS
-from trucewatch.nlp.syntax import dateline_end, place_as_actor
+from trucewatch.nlp.syntax import backs_a_force, dateline_end, place_as_actor
 from trucewatch.nlp.text import Sentence
 
 # v4: datelines are not the lead place; v5: nor do they (or capitals speaking for their
@@ -30,7 +30,9 @@ from trucewatch.nlp.text import Sentence
 # v8: a place name the report's country knows only by a near spelling is looked for in the
 # one country its sentence names as a place ("strikes on southern X")
 # v9: a name its apposition calls a town ("X, a town in Y") is framed as a place
-CONTEXT_VERSION = "trucewatch.nlp.context.v9"
+# v10: a mixed-case filing city after a "Last updated" page stamp is a dateline; a news
+# agency is no place; "the west of X" is part of X, not a bearing from it
+CONTEXT_VERSION = "trucewatch.nlp.context.v10"
 # The lead a coder reads for an event's place when its own sentence names none: the
 # headline/dateline sentence and the two after it (FA-KES dev, first 100).
 LEAD_SENTENCES = 3
@@ -38,83 +40,19 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _WHOLE_NAME_ENTS = frozenset({"ORG", "ACTOR"})  # names read whole by person_in
 
 ROLE_WORDS = frozenset(
-    [
-        "minister",
-        "ministry",
-        "secretary",
-        "president",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "general",
-        "commander",
-        "ambassador",
-        "envoy",
-        "chief",
-        "official",
-        "officials",
-        "leader",
-        "prime",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "state",
-        "deputy",
-        "vice",
-        "head",
-        "director",
-        "governor",
-        "mayor",
-        "senator",
-        "representative",
-        "adviser",
-        "advisor",
-        "colonel",
-        "lieutenant",
-        "major",
-        "captain",
-        "sergeant",
-        "king",
-        "prince",
-        "emir",
-        "sheikh",
-        "cleric",
-        "imam",
-        "chairman",
-        "chairwoman",
-        "analyst",
-        "researcher",
-        "activist",
-        "correspondent",
-        "reporter",
-        "editor",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "gen",
-        "col",
-        "lt",
-        "brig",
-        "adm",
-        "maj",
-        "capt",
-        "sgt",
-        "rep",
-        "gov",
-        "white",
-        "house",
-        "kremlin",
-        "pentagon",
-        "u.s.",
-        "un",
-        "u.n.",
-        "special",
-        "coordinator",
+    {
+        *("minister", "ministry", "secretary", "president", "spokesman", "spokeswoman"),
+        *("spokesperson", "general", "commander", "ambassador", "envoy", "chief"),
+        *("official", "officials", "leader", "prime", "foreign", "defense", "defence"),
+        *("interior", "state", "deputy", "vice", "head", "director", "governor", "mayor"),
+        *("senator", "representative", "adviser", "advisor", "colonel", "lieutenant"),
+        *("major", "captain", "sergeant", "king", "prince", "emir", "sheikh", "cleric"),
+        *("imam", "chairman", "chairwoman", "analyst", "researcher", "activist"),
+        *("correspondent", "reporter", "editor", "mr", "mrs", "ms", "dr", "sen", "gen"),
+        *("col", "lt", "brig", "adm", "maj", "capt", "sgt", "rep", "gov", "white"),
+        *("house", "kremlin", "pentagon", "u.s.", "un", "u.n.", "special", "coordinator"),
         "negotiator",
-    ]
+    }
 )
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 NOT_PEOPLE = frozenset({"they", "it", "we", "them", "i", "you", "its", "their"})
@@ -421,9 +359,14 @@ class ArticleContext:
         return self._person_words
 
     def not_a_place(self, ent: Span) -> bool:
-        """Is this place-labelled mention part of a person's name (see `name_tail`), or a
-        one-word re-mention of a surname the article gave a person?"""
-        return name_tail(ent) or (len(ent) == 1 and ent.text.lower() in self.person_words())
+        """Is this place-labelled mention part of a person's name (see `name_tail`), a
+        one-word re-mention of a surname the article gave a person, or a news agency
+        ("told SANA", "Anadolu reported")?"""
+        return (
+            name_tail(ent)
+            or news_agency(ent.text)
+            or (len(ent) == 1 and ent.text.lower() in self.person_words())
+        )
 
     def article_place(self) -> PlaceRef | None:
         """Where the article's story happens, as a coder falls back to it when the event's
@@ -449,6 +392,8 @@ class ArticleContext:
                     continue  # where the wounded were treated
                 if self.not_a_place(ent):
                     continue  # "Abu al-Hassan", a person
+                if backs_a_force(ent[-1]):
+                    continue  # "the Damascus-backed militia": a government, not the scene
                 ref = self.place(ent.text, own)
                 if ref.id is None or ref.precision in {"country", "unknown"}:
                     continue
@@ -599,7 +544,24 @@ def reference_point(ent: Span) -> bool:
             i -= 1
     if i >= 1 and doc[i - 1].lower_ in {"the", "a"}:
         i -= 1
-    return i >= 2 and doc[i - 1].lower_ in {"of", "from"} and doc[i - 2].lower_ in _BEARINGS
+    if not (i >= 2 and doc[i - 1].lower_ in {"of", "from"} and doc[i - 2].lower_ in _BEARINGS):
+        return False
+    return not _part_of(doc, i - 2)
+
+
+def _part_of(doc: Doc, bearing: int) -> bool:
+    """A bearing with its article names a part of the place, not a point outside it: "in
+    the west of X", "the rebel-held east of X", against "west of X", "5 km west of X"."""
+    j = bearing - 1
+    while j >= 0 and bearing - j <= 4:
+        t = doc[j]
+        if t.lower_ == "the":
+            return True
+        modifier = t.pos_ == "ADJ" or t.tag_ == "VBN" or t.text == "-"
+        if not (modifier or (j + 1 < len(doc) and doc[j + 1].text == "-")):
+            return False
+        j -= 1
+    return False
 
 
 def most_specific(chosen: PlaceRef, others: list[PlaceRef]) -> PlaceRef:
@@ -764,6 +726,18 @@ _WIRES = frozenset(
 )
 
 
+# News agencies the NER takes for places ("told SANA", "Anadolu reported"); "SANA" only in
+# capitals ("Sana" is also a spelling of Yemen's capital).
+_AGENCIES = _WIRES | frozenset({"irna", "nna", "efe", "ansa", "interfax", "kyodo", "yonhap"})
+_AGENCY_SUFFIX = re.compile(r"\s+(?:news\s+)?agency$", re.IGNORECASE)
+
+
+def news_agency(text: str) -> bool:
+    """Is the name a news agency's (never a place, whatever the gazetteer holds)?"""
+    name = _AGENCY_SUFFIX.sub("", text.strip())
+    return name.casefold() in _AGENCIES or name == "SANA"
+
+
 def wire_dateline(ent: Span) -> bool:
     """Is the place a bureau's dateline, followed by a wire's credit ("... in Syria Moscow
     AFP Saturday", "Aleppo (Reuters) -")? A scraped page keeps it mid-sentence, in mixed
@@ -881,6 +855,7 @@ __all__ = [
     "most_specific",
     "name_on",
     "name_tail",
+    "news_agency",
     "news_start",
     "person_in",
     "place_frame",

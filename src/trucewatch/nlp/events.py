@@ -106,7 +106,8 @@ from trucewatch.nlp.text import Sentence
 # "thought to be by X" under a participle; a pronoun past a nearer subject is not the
 # sentence's subject; a "where ..." clause lends no author; a capital after a date line is
 # no name
-EVENTS_VERSION = "trucewatch.nlp.events.v16"
+# v17: an event told over a list of places ("blasts hit A, B and C") is coded at the first
+EVENTS_VERSION = "trucewatch.nlp.events.v17"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -156,7 +157,7 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
                 for e in ents:
                     up = {a.i for a in list(e.root.ancestors)[:3]}  # "in the town of X"
                     if e.start not in anchors and child.i in up:
-                        ref = ctx.place(e.text, own)
+                        ref = _first_listed(e, ents, ctx, own)
                         if _specific(ref):
                             return most_specific(ref, here)
 
@@ -168,7 +169,7 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
 
     ents.sort(key=rank)
     for e in ents:
-        ref = ctx.place(e.text, own)
+        ref = _first_listed(e, ents, ctx, own)
         if _specific(ref):
             return most_specific(ref, here)
     ents = ents or [e for e in named if not place_as_actor(e.root)] or named
@@ -180,6 +181,33 @@ def _place(trigger: Token, doc: Doc, ctx: ArticleContext) -> PlaceRef | None:
     if ctx.country_place is not None:
         return ctx.country_place.model_copy(update={"reason": "report's dominant country"})
     return None
+
+
+_LIST_JOINS = frozenset({",", "and", "&", "or", "as", "well"})
+
+
+def _first_listed(e: Span, ents: list[Span], ctx: ArticleContext, own: str | None) -> PlaceRef:
+    """The place for a mention that is one of a list ("blasts hit A, B and C", a flattened
+    "attacks in A B & C"): an event told over several places is coded at the first named,
+    as the story's own order puts it; any other mention is itself."""
+    ref = ctx.place(e.text, own)
+    if not _specific(ref):
+        return ref
+    by_end = {x.end: x for x in ents}
+    first, current = e, e
+    while True:
+        i = current.start
+        while i > 0 and current.doc[i - 1].lower_ in _LIST_JOINS:
+            i -= 1
+        before = by_end.get(i)
+        if before is None or before.start >= current.start:
+            break
+        current = before
+        cand = ctx.place(current.text, own)
+        if not _specific(cand) or (ctx.country and cand.country != ctx.country):
+            break
+        first = current
+    return ref if first is e else ctx.place(first.text, own)
 
 
 def _specific(ref: PlaceRef) -> bool:

@@ -42,7 +42,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 # v2: longer resolvable names; deferred places; v3: common nouns capitalised inside names
-NAMES_VERSION = "trucewatch.nlp.names.v3"
+# v4: a PERSON entity made only of known place names that goes on to another place ("Homs
+# Hama and Idlib") is a list of places
+NAMES_VERSION = "trucewatch.nlp.names.v4"
 COMPONENT = "trucewatch_names"
 SETTLE_COMPONENT = "trucewatch_names_settle"  # runs after "ner": places held back above
 DEFERRED_KEY = "trucewatch_deferred_places"  # Doc.user_data: (label, start, end) held back
@@ -279,9 +281,10 @@ def settle_deferred(doc: Doc) -> Doc:
     if not deferred:
         return doc
     entities = list(doc.ents)
+    covered = {i for _, start, end in deferred for i in range(start, end)}
     for label, start, end in deferred:
         over = [e for e in entities if e.start < end and e.end > start]
-        if any(e.label_ == "PERSON" for e in over):
+        if any(e.label_ == "PERSON" and not _place_run(e, covered) for e in over):
             continue
         if any(
             e.label_ in _NER_PLACES and e.start <= start and e.end >= end and len(e) > end - start
@@ -295,6 +298,25 @@ def settle_deferred(doc: Doc) -> Doc:
 
 
 _NER_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+_LIST_LINKS = frozenset({",", "and", "&"})
+
+
+def _place_run(person: Span, covered: set[int]) -> bool:
+    """Is a PERSON entity a list of known place names run together ("attacks in Homs Hama
+    and Idlib", flattened without commas)? Every word is a held-back place and the list goes
+    on to another place ("... and Idlib"); a person's two names that are also places
+    ("President Vardan Kostel ordered", "Vardan Kostel, the minister") go on to no place."""
+    if len(person) < 2 or not all(i in covered for i in range(person.start, person.end)):
+        return False
+    doc = person.doc
+    i = person.end
+    while i < len(doc) and i - person.end < 2 and doc[i].lower_ in _LIST_LINKS:
+        i += 1
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return False
+    return i in covered or doc[i].ent_type_ in _NER_PLACES
 
 
 @Language.factory(COMPONENT, default_config={})

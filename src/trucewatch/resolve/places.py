@@ -26,7 +26,8 @@ from trucewatch.resolve.names import name_key, skeleton
 # v2: an exact country or region name beats a fuzzy spelling guess inside the country.
 # v3: a lone compass or ordinal word names no place; a short all-caps word is an acronym.
 # v4: a short name's fuzzy match far from every place the report names is no match.
-PLACES_VERSION = "trucewatch.resolve.places.v4"
+# v5: a bare name prefix ("Tal") or a name shared across governorates ("Shaar") alone is no place
+PLACES_VERSION = "trucewatch.resolve.places.v5"
 PLACE_FUZZY_MIN = 86.0
 PLACE_FUZZY_MIN_LEN = 4
 NEAR_KM = 75.0  # a "near" place within this distance counts as support
@@ -58,6 +59,10 @@ COMPASS_OR_ORDINAL = re.compile(
 # FA-KES dev: "US" -> the Russian hamlet "Ous", "SANA" (Syria's state news agency) -> a
 # Yemeni village.
 ACRONYM_MAX_LETTERS = 5
+# A bare word that opens many place names ("Tal Abyad", "Tell Rifaat": "hill") or a name
+# shared by places in different governorates ("Shaar", a gas field in Homs and a district
+# of Aleppo city, and one letter off a Deir ez-Zor town) names no one place on its own.
+BARE_NAME_WORDS = frozenset({"tal", "tall", "tell", "shaar"})
 
 
 def is_acronym(phrase: str) -> bool:
@@ -310,6 +315,8 @@ class Gazetteer:
         phrase = re.sub(r"^the\s+", "", text.strip().strip(".,;:\"'"), flags=re.IGNORECASE)
         if COMPASS_OR_ORDINAL.match(phrase):
             return Unresolved(text=text, reason=f"'{phrase}' is a compass or ordinal word")
+        if phrase.lower() in BARE_NAME_WORDS:
+            return Unresolved(text=text, reason=f"'{phrase}' alone names no one place")
         core = CITY_WORDS.sub("", REGION_WORDS.sub("", phrase)).strip()
         # The whole phrase first ("Donetsk Oblast" is itself a name); then without the
         # region/city word, which then says which kind of place is meant.
@@ -416,6 +423,7 @@ class Gazetteer:
 
 
 __all__ = [
+    "BARE_NAME_WORDS",
     "COMPASS_OR_ORDINAL",
     "FOREIGN_MIN_POPULATION",
     "NEAR_KM",
