@@ -98,7 +98,10 @@ from trucewatch.nlp.text import Sentence
 # named again to say what it was ("the rocket was a Falaq-1"); a vehicle that "lost control"
 # is an accident; (parties.py) "unidentified" names no one, "A" after a dateline is an
 # article, and a clause's accuser ("...; X blames Y") is never the attacker
-EVENTS_VERSION = "trucewatch.nlp.events.v15"
+# v16 (parties.py): "two guards were killed and three were wounded when their patrol was
+# ambushed": the killed conjunct names the victims' side; (sides.py) "took X after a
+# battle with Y": Y lost the ground
+EVENTS_VERSION = "trucewatch.nlp.events.v16"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
