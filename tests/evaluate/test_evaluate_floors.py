@@ -92,12 +92,17 @@ def test_gold_suite_floors(record_fn: Any) -> None:
         pytest.skip("gold suite not present")
     # The floors below keep their meaning: they are over the 50 cases they were set on. The
     # 10 `heldout-*` cases (written 2026-11-27 as a held-out set) are scored with the rest in
-    # `all_cases` below, with their own floors.
+    # `all_cases` below (the 60), with their own floors; the 8 `heldout2-*` cases (a second
+    # held-out set, written the same day) join them in `all_68`, with floors of their own.
     total = Tally()
     all_cases = Tally()
+    all_68 = Tally()
     for path in files:
         overlay = json.loads(path.read_text()).get("kb_overlay")
         tally = run_gold_file(path, record_fn(str(path.parent / overlay) if overlay else None))
+        all_68.merge(tally)
+        if path.name.startswith("heldout2-"):
+            continue
         all_cases.merge(tally)
         if not path.name.startswith("heldout-"):
             total.merge(tally)
@@ -173,6 +178,37 @@ def test_gold_suite_floors(record_fn: Any) -> None:
             "designation.found": 1.0,
             "case.passed": 0.833,
             "undated.event_year": 1.0,
+            "undated.document_published": 1.0,
+            "document.must_contain": 1.0,
+            "document.must_not_contain": 1.0,
+            "document.credits": 1.0,
+        },
+    )
+    # all 68 cases (the 60 and the second held-out set `heldout2-*`), measured 2026-11-27
+    # after round 12 (numbers.v14, dates.v7, reader.v10, events.v16, sides.v5, places.v5):
+    # event.found 0.838 (88/105), actor1 0.927 (76/82), actor2 0.935 (43/46), location 0.958
+    # (91/95), date 0.99 (99/100), fatalities 0.957 (67/70), sub-type 0.961 (98/102), false
+    # positives within bound 0.824 (56/68), never 0.961 (74/77), quote.found 0.891 (49/55),
+    # quote.text 0.942 (49/52), designation.found 1.0 (13/13), undated.event_year 0.994
+    # (154/155), cases fully passing 52/68
+    _check(
+        all_68,
+        {
+            "event.found": 0.838,
+            "event.actor1": 0.926,
+            "event.actor2": 0.934,
+            "event.claimed_by": 1.0,
+            "event.location": 0.957,
+            "event.date": 0.99,
+            "event.fatalities": 0.957,
+            "event.sub_event_type": 0.960,
+            "event.false_positives_within_bound": 0.823,
+            "event.never": 0.961,
+            "quote.found": 0.890,
+            "quote.text": 0.942,
+            "designation.found": 1.0,
+            "case.passed": 0.764,
+            "undated.event_year": 0.993,
             "undated.document_published": 1.0,
             "document.must_contain": 1.0,
             "document.must_not_contain": 1.0,

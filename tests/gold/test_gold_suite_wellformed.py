@@ -87,8 +87,9 @@ def overlay() -> dict[str, Any]:
 
 
 def _kind(case: str) -> str:
-    """A held-out case (`heldout-fic-*`, `heldout-real-*`) is checked like its kind."""
-    return case.removeprefix("heldout-")
+    """A held-out case (`heldout-fic-*`, `heldout-real-*`, and the second held-out set's
+    `heldout2-fic-*`, `heldout2-real-*`) is checked like its kind."""
+    return case.removeprefix("heldout-").removeprefix("heldout2-")
 
 
 def test_gold_suite_has_enough_cases() -> None:
@@ -97,7 +98,7 @@ def test_gold_suite_has_enough_cases() -> None:
     real = [n for n in names if n.startswith("real-")]
     assert len(names) >= 44, names
     assert len(fic) >= 18 and len(real) >= 20, (len(fic), len(real))
-    assert len(fic) + len(real) == len(names), "cases are named [heldout-]fic-* or real-*"
+    assert len(fic) + len(real) == len(names), "cases are named [heldout-|heldout2-]fic-* or real-*"
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name.removesuffix(".gold.json"))

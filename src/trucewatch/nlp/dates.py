@@ -12,6 +12,7 @@ dateparser reads explicit dates well but returns nothing for "hours after" and r
 |                                          | precedes the statement about it)      |           |
 | "the same day", "later that day",        | no date of its own: the previous      | (inherited) |
 | "hours after/later/earlier"              | event's (publication day if none)     |           |
+| "two days earlier", "a day later"        | the previous event's day, shifted     | day       |
 | "today", "hours ago", "this morning"     | publication day                      | day       |
 | "yesterday", "last night", "overnight"   | day before publication (night events | day       |
 |                                          | are dated to the evening they began) |           |
@@ -48,7 +49,8 @@ from trucewatch.model.event import DatePrecision
 #     dates the photo, not the sentence's event
 # v6: "over the weekend" is its Saturday; a wire dateline's filing date ("KYIV, Oct 6 -")
 #     yields to the lead's own weekday
-DATES_VERSION = "trucewatch.nlp.dates.v6"
+# v7: "two days earlier", "a day later", "the day before," shift the previous event's day
+DATES_VERSION = "trucewatch.nlp.dates.v7"
 
 _MONTHS = {
     m: i + 1
@@ -309,6 +311,27 @@ def _read_past_references(text: str) -> str:
     return text
 
 
+# "Two days earlier, troops raided ...": counted days from the event told before. "before"
+# and "after" count only when they end the phrase ("the day before,"): "two days after the
+# truce" measures from the truce, not from the previous event.
+_DAYS_APART = re.compile(
+    r"\b(?:(?P<n>two|three|four|five|six|[2-6]) days|(?:a|one|the) day)\s+"
+    r"(?:(?P<dir>earlier|later)\b|(?P<prep>before|after)(?=\s*[,.;]))",
+    re.IGNORECASE,
+)
+
+
+def days_apart(text: str) -> int | None:
+    """Days from the previous event's day that the sentence dates its own by ("two days
+    earlier" -2, "a day later" +1), or None when it counts none."""
+    match = _DAYS_APART.search(_read_past_references(text))
+    if match is None:
+        return None
+    n = _COUNTS[match.group("n").lower()] if match.group("n") else 1
+    back = (match.group("dir") or match.group("prep")).lower() in {"earlier", "before"}
+    return -n if back else n
+
+
 def refers_back(text: str) -> bool:
     """Does the sentence date its event by the one told before it ("on the same day",
     "hours after the truce")? The reader then inherits the previous date."""
@@ -333,6 +356,7 @@ def leading_date(text: str) -> dt.date | None:
 __all__ = [
     "DATES_VERSION",
     "caption_spans",
+    "days_apart",
     "leading_date",
     "reference_spans",
     "refers_back",

@@ -107,7 +107,10 @@ from trucewatch.nlp.text import Sentence
 # sentence's subject; a "where ..." clause lends no author; a capital after a date line is
 # no name
 # v17: an event told over a list of places ("blasts hit A, B and C") is coded at the first
-EVENTS_VERSION = "trucewatch.nlp.events.v17"
+# v18 (parties.py): "two guards were killed and three were wounded when their patrol was
+# ambushed": the killed conjunct names the victims' side; (sides.py) "took X after a
+# battle with Y": Y lost the ground
+EVENTS_VERSION = "trucewatch.nlp.events.v18"
 
 _STATE_KINDS = {"state", "government", "external"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -58,7 +58,9 @@ from trucewatch.nlp.lexicon import COMBATANT_NOUNS, VICTIM_NOUNS
 # "blamed on" names the attacker; `civilians_by_default` marks dead given no role
 # v13: "a 10-year-old boy" is one victim; "a boy and his grandmother" two; "a village elder"
 # (lexicon victim nouns: elders, traders, shopkeepers)
-NUMBERS_VERSION = "trucewatch.nlp.numbers.v13"
+# v14: relatives counted in the plural after one victim ("a woman and her two daughters" 3)
+# share its killing even when a wounding follows ("... and wounding six")
+NUMBERS_VERSION = "trucewatch.nlp.numbers.v14"
 # Armed victims the lexicon's combatant nouns miss ("killing 40 government forces").
 _MORE_COMBATANTS = frozenset(
     {
@@ -305,11 +307,13 @@ _FAMILY = re.compile(rf"\bfamily of {_COUNT}\b", re.IGNORECASE)
 # An age before a victim noun ("a 10-year-old boy") describes the victim, not a figure.
 _AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
 # One more victim told as a relative of the one before: "a shepherd and his son", "a boy and
-# his grandmother". Each is one civilian dead when the sentence tells a killing.
+# his grandmother". Each is one civilian dead when the sentence tells a killing; relatives
+# counted in the plural ("a woman and her two daughters") are that many more.
 _KIN_ALSO = re.compile(
-    r"\b(?:and|with)\s+(?:his|her)\s+(?:(?:[a-z-]+|\d+-year-old)\s+)?"
-    r"(?:son|daughter|mother|father|wife|husband|brother|sister|grandmother|grandfather"
-    r"|grandson|granddaughter|child|baby|nephew|niece|uncle|aunt|cousin)\b",
+    r"\b(?:and|with)\s+(?:his|her)\s+(?:(?P<kin_n>two|three|four|five|six|seven|eight|nine"
+    r"|ten|\d{1,2})\s+)?(?:(?:[a-z-]+|\d+-year-old)\s+)?"
+    r"(?P<kin>son|daughter|mother|father|wife|husband|brother|sister|grandmother|grandfather"
+    r"|grandson|granddaughter|child|baby|nephew|niece|uncle|aunt|cousin)(?P<plural>s|ren)?\b",
     re.IGNORECASE,
 )
 # Victims who are civilians only when the sentence names no combatants.
@@ -707,9 +711,18 @@ def read_casualties(text: str, ignore: tuple[int, int] | None = None) -> Casualt
         # "killing a boy and his grandmother": the relative right after one counted victim
         # (not after a part: "three villagers, among them a shepherd and his son")
         after_one = any(text[end : match.start()].strip() == "" for end in single_ends)
-        if after_one and free(match.start(), match.end()) and kind_of(match) == "kill":
+        counted = match.group("kin_n")
+        if match.group("plural") and not counted:
+            continue  # "and her sons": how many is not told
+        many = _value(counted) if counted else 1
+        # the relative shares the killing of the victim before it ("killing a woman and her
+        # daughter and wounding six"), unless a verb of its own follows ("... was wounded")
+        own = _VERB_AFTER.match(text[match.end() : match.end() + 40])
+        if own and _HURT.match(own.group("verb")):
+            continue
+        if after_one and free(match.start(), match.end()):
             taken.append((match.start(), match.end()))
-            killed, civilians, by_role = killed + 1, civilians + 1, by_role + 1
+            killed, civilians, by_role = killed + many, civilians + many, by_role + many
             found_civ = True
     nobody = _NONE_KILLED.search(text)
     if nobody is not None and not (found_kill or found_hurt):

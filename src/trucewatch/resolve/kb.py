@@ -118,6 +118,10 @@ class KB:
         country and curated place; the rest stay resolvable but are not patterns.
         """
         patterns: dict[tuple[str, str], None] = {}
+        # A nationality word ("Somali security forces") names people, not a place, even where
+        # a gazetteer lists it as an alternate name of a region ("Somali" for Ethiopia's
+        # Somali Region): it is no place pattern, so the region needs its full name.
+        demonyms = {d for actor in self._actors.actors.values() for d in actor.demonyms}
         for actor in self._actors.actors.values():
             for phrase in (actor.name, *(n.name for n in actor.names), *actor.aliases):
                 if len(phrase) >= 2:
@@ -133,7 +137,7 @@ class KB:
                 continue
             label = "GPE" if feature in {"P", "A", "C"} else "LOC"
             for phrase in (name, *gaz.alternates[row]):
-                if len(phrase) >= 3 and not phrase.isupper():
+                if len(phrase) >= 3 and not phrase.isupper() and phrase not in demonyms:
                     patterns[(label, phrase)] = None
         return list(patterns)
 

@@ -27,7 +27,8 @@ from trucewatch.resolve.names import name_key, skeleton
 # v3: a lone compass or ordinal word names no place; a short all-caps word is an acronym.
 # v4: a short name's fuzzy match far from every place the report names is no match.
 # v5: a bare name prefix ("Tal") or a name shared across governorates ("Shaar") alone is no place
-PLACES_VERSION = "trucewatch.resolve.places.v5"
+# v6: a nationality word (an actor's demonym) is no place pattern (`KB.entity_patterns`)
+PLACES_VERSION = "trucewatch.resolve.places.v6"
 PLACE_FUZZY_MIN = 86.0
 PLACE_FUZZY_MIN_LEN = 4
 NEAR_KM = 75.0  # a "near" place within this distance counts as support
