@@ -115,7 +115,9 @@ def test_sentences_are_verbatim_slices() -> None:
         (" Brand told Dubai-based Orient TV.", "Orient TV"),
         (" Brand told the Gondorian newspaper Minas Herald.", "Minas Herald"),
         (" the ministry said in a statement.", "statement"),
-        (" Brand told reporters.", None),
+        # quotes.v3: said to the press with no outlet named is a briefing (was None)
+        (" Brand told reporters.", "briefing"),
+        (" Brand nodded to reporters.", None),
     ],
 )
 def test_channel(attribution: str, channel: str | None) -> None:

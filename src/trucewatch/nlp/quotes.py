@@ -3,8 +3,11 @@
 Direct quotes are found with quote marks over each paragraph (they may span sentences);
 the speaker comes from the speech verb next to the quote ("...," Cavusoglu said; X said:
 "..."), and a pronoun or description ("he", "the spokesman") is the last named speaker.
-Reported speech ("Assad asserted that ...", "Assad described X as Y") is taken only from
-named people, so a report's every "Russia said" does not become a quote.
+Reported speech ("Assad asserted that ...", "Assad described X as Y", "CLAUSE, the police
+chief told GPA") is taken from named people (or "he"/"the governor" standing for one) and
+from organisations speaking as the sentence's news ("The army said that ..."), never from a
+state ("Russia said"), a trailing ", the ministry said" that sources the reporter's own
+narration, or a body reporting its own doings ("the mission said it had recorded ...").
 
 Speakers: a name in the subject ("Misri said"), in an apposition ("Rohan's marshal, Elfhelm
 Eastfold, told"), a surname known from earlier in the article, or a pronoun/description ("he",
@@ -27,7 +30,10 @@ from trucewatch.nlp.lexicon import SPEECH_VERBS
 from trucewatch.nlp.syntax import clean, np_span, subject_of
 from trucewatch.nlp.text import Sentence
 
-QUOTES_VERSION = "trucewatch.nlp.quotes.v2"
+# v3: organisations as speakers ("The army said that ..."), attribution after reported
+# speech ("CLAUSE, the police chief told GPA"), "told reporters" -> briefing, pronouns
+# fall back to the last person introduced with a role
+QUOTES_VERSION = "trucewatch.nlp.quotes.v3"
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments are scare quotes ("terrorists")
 
 _PAIRS = re.compile(
@@ -111,6 +117,14 @@ _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
         "{x}",
     ),
     (re.compile(r"\b(?P<x>state (?:TV|television|media|news agency|radio))\b", re.I), "{x}"),
+    (
+        # "told reporters": said to the press, i.e. at a briefing (no outlet named)
+        re.compile(
+            r"\b(?:told|telling|speaking to|spoke to|in comments to|said to) (?:a group of )?"
+            r"(?:reporters|journalists|the press|the media|a news conference)\b"
+        ),
+        "briefing",
+    ),
     (
         re.compile(
             r"\b(?:in|at|during|through|told|to|gave|addressing|issued) (?:an?|the) "
@@ -197,7 +211,7 @@ def channel_in(text: str) -> str | None:
     for pattern, template in _CHANNELS:
         m = pattern.search(text)
         if m:
-            value = template.format(x=m.group("x")).strip()
+            value = template.format(x=m.groupdict().get("x") or "").strip()
             value = re.sub(r"^(?:\w+-based )", "", value).strip(" .,;:")
             if value and not re.fullmatch(r"(?i)reporters|journalists|the|a", value):
                 return value
@@ -402,9 +416,9 @@ def resolve_speaker(subj: Token, ctx: ArticleContext) -> Speaker:
     phrase = clean(np_span(subj).text)
     low = subj.lower_
     if subj.tag_ in {"PRP", "PRP$"}:
-        last = ctx.people.last_speaker
-        if low in {"he", "she"} and last is not None:
-            return Speaker(last.name, last.role)
+        referent = _pronoun_referent(low, ctx)
+        if referent is not None:
+            return Speaker(referent.name, referent.role)
         return Speaker(None, None)
     if low in PERSON_NOUNS and subj.tag_ in {"NN", "NNS"}:
         found = _by_role(low, phrase, ctx)
@@ -421,6 +435,17 @@ def resolve_speaker(subj: Token, ctx: ArticleContext) -> Speaker:
         return Speaker(known.name, known.role)
     full_text = clean(subj.doc[subj.left_edge.i : subj.i + 1].text)
     return Speaker(re.sub(r"^(?:the|a|an)\s+", "", full_text, flags=re.I) or None, None)
+
+
+def _pronoun_referent(pronoun: str, ctx: ArticleContext) -> Person | None:
+    """ "he"/"she": the last named speaker, else the last named person introduced with a role
+    (an official the report presented before quoting: "regional governor Ada Brook visited
+    ..., she said"); a person named without a role is more often a victim than a speaker."""
+    if pronoun not in {"he", "she"}:
+        return None
+    if ctx.people.last_speaker is not None:
+        return ctx.people.last_speaker
+    return next((p for p in reversed(ctx.people.by_surname.values()) if p.role), None)
 
 
 def _by_role(noun: str, phrase: str, ctx: ArticleContext) -> Person | None:
@@ -525,30 +550,46 @@ def reported_speech(
         if not verb.tag_.startswith("VB"):
             continue
         clause_text = _described_as(verb) if verb.lower_ in _DESCRIBE_VERBS else None
+        subj: Token | None = None
+        fronted_by = itself = False
         if clause_text is None and verb.lower_ in SPEECH_VERBS:
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+            clauses = clauses or _content_after_channel(verb)
             if clauses:
                 clause_text = _clause_text(doc, clauses[0])
+                itself = _about_itself(clauses[0])
+            else:
+                fronted = _fronted(doc, verb, sent, ctx)
+                if fronted is not None:
+                    clause_text, subj = fronted
+                    fronted_by = True
         if clause_text is None:
             continue
-        subj = subject_of(verb)
+        subj = subj or subject_of(verb)
         if subj is None:
             continue
         absolute = sent.start + verb.idx
         if any(s <= absolute < e for s, e, _ in ctx.quote_spans):
             continue
-        named = _named_speaker(subj, ctx)
-        if named is None:
-            continue
-        person, role = named
         if len(clause_text.split()) < (2 if verb.lower_ in _DESCRIBE_VERBS else MIN_QUOTE_WORDS):
             continue
-        ctx.people.last_speaker = person
+        named = _named_speaker(subj, ctx)
+        org = None
+        if named is None and not fronted_by and not itself:
+            org = _organisation(subj, ctx, sent)
+        if named is None and org is None:
+            continue
+        name: str | None = org
+        role: str | None = None
+        if named is not None:
+            person, role = named
+            ctx.people.last_speaker = person
+            name, role = person.name, role or person.role
         out.append(
             Quote(
-                speaker=person.name,
-                role=role or person.role,
-                affiliation=ctx.affiliation(role or person.role, on),
+                speaker=name,
+                role=role,
+                affiliation=ctx.affiliation(role, on),
                 text=clause_text,
                 direct=False,
                 channel=channel_in(sent.text),
@@ -560,22 +601,173 @@ def reported_speech(
     return out
 
 
+def _content_after_channel(verb: Token) -> list[Token]:
+    """ "said in a statement that CLAUSE": the parse hangs the said clause on the channel
+    noun as a "that"-clause (acl with the mark "that", not a relative clause)."""
+    return [
+        acl
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for acl in obj.children
+        if acl.dep_ in {"acl", "ccomp"}
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in acl.children)
+    ]
+
+
+def _fronted(
+    doc: Doc, verb: Token, sent: Sentence, ctx: ArticleContext
+) -> tuple[str, Token] | None:
+    """ "CLAUSE, the city's police chief, Ada Brook, told the agency." -> the clause before the
+    attribution and the attribution's speaker token. The attribution is the run of comma-set
+    noun phrases right before the speech verb (no verb among them); the clause before it must
+    have a verb of its own and lie outside quote marks (those are direct quotes)."""
+    if verb.lower_.startswith("sa") and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "..., he said nothing"
+    end = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
+    start = end
+    while True:  # comma-set noun phrases back from the verb: ", the police chief, Ada Brook,"
+        seg = start
+        while seg > 0 and not (doc[seg - 1].text == "," and _is_segment_break(doc, seg)):
+            seg -= 1
+        tokens = doc[seg:start]
+        if seg == 0 or not tokens or any(t.tag_.startswith(("VB", "MD", "W")) for t in tokens):
+            break
+        if any(t.text in {";", ":", '"', "”", "“"} for t in tokens):
+            return None
+        start = seg - 1  # the comma before this phrase
+    start += 1  # first token of the attribution
+    if start >= verb.i or start < 2:
+        return None
+    clause = doc[: start - 1]
+    if not any(t.tag_.startswith("VB") for t in clause) or clause[0].is_punct:
+        return None
+    lo, hi = sent.start + clause[0].idx, sent.start + clause[-1].idx
+    if any(s <= hi and lo < e for s, e, _ in ctx.quote_spans):
+        return None
+    attribution = doc[start : verb.i]
+    subj = next((t for t in attribution if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    # a name ends its phrase ("the police chief, Ada Brook, told"; "governor Ada Brook said"),
+    # not a modifier ("Rohan's interior ministry"), and takes no article ("the Bree Watch")
+    names = [
+        t
+        for t in attribution
+        if t.tag_ in {"NNP", "NNPS"}
+        and (doc[t.i + 1].text == "," or t.i + 1 == verb.i)
+        and _proper_run(t)
+        and not _has_article(t)
+    ]
+    if names and (subj is None or subj.tag_ not in {"PRP", "NNP", "NNPS"}):
+        subj = names[-1]
+    if subj is None:
+        nouns = [t for t in attribution if t.tag_ in {"PRP", "NN", "NNS", "NNP", "NNPS"}]
+        subj = nouns[-1] if nouns else None
+    if subj is None:
+        return None
+    text = clause.text.replace('"', "").replace("“", "").replace("”", "").strip(" ,.")
+    return text, subj
+
+
+def _has_article(name_end: Token) -> bool:
+    """ "the Bree Watch": a capitalised run after "the" is a body's name, not a person's."""
+    i = name_end.i
+    while i > 0 and name_end.doc[i - 1].tag_ in {"NNP", "NNPS"}:
+        i -= 1
+    return i > 0 and name_end.doc[i - 1].lower_ == "the"
+
+
+def _is_segment_break(doc: Doc, i: int) -> bool:
+    """A comma at i-1 that ends the reported clause (not one inside a number like 1,000)."""
+    return not (doc[i - 1].whitespace_ == "" and i < len(doc) and doc[i].like_num)
+
+
+def _about_itself(clause: Token) -> bool:
+    """ "The mission said it had recorded 40 violations": a body reporting its own doings is
+    its claim or action (read as such elsewhere), not a statement to quote."""
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    own = any(c.lower_ in {"its", "their", "our"} for c in subj.children)
+    return own or subj.lower_ in {"it", "they", "we"}
+
+
+def _organisation(subj: Token, ctx: ArticleContext, sent: Sentence) -> str | None:
+    """An organisation's own voice ("the Rohirric army said", "the interior ministry said in a
+    statement that ...") -> its phrase as written. A body, not a state: "Russia said" is how
+    reports narrate a government's position, and would make every such sentence a quote. Only
+    as the sentence's news ("The army said that ..."): a trailing ", the ministry said" after
+    the reporter's own narration is the source of a fact, not a statement."""
+    if subj.tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
+        return None
+    phrase = _org_phrase(subj)
+    if not phrase or subj.lower_ not in ORG_WORDS:
+        return None
+    if phrase.lower() == subj.lower_:
+        return _named_earlier(subj, ctx, sent)  # "the ministry": the one the report named
+    return phrase
+
+
+def _org_phrase(head: Token) -> str:
+    """ "Russia's defence ministry", "Syrian Observatory for Human Rights": the head with its
+    modifiers and a capitalised "of/for" name tail, without the article."""
+    doc = head.doc
+    start = np_span(head).start
+    end = head.i + 1
+    prep = doc[end] if end < len(doc) else None
+    if head.tag_.startswith("NNP") and prep is not None and prep.lower_ in {"of", "for"}:
+        tail = end + 1
+        while tail < len(doc) and (doc[tail].tag_.startswith("NNP") or doc[tail].lower_ == "and"):
+            tail += 1
+        if tail > end + 1 and doc[tail - 1].tag_.startswith("NNP"):
+            end = tail
+    text = re.sub(r"\s+(['’]s)\b", r"\1", doc[start:end].text)
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip()
+
+
+def _named_earlier(head: Token, ctx: ArticleContext, sent: Sentence) -> str | None:
+    """The fuller phrase a bare "the ministry" took last in the report ("the interior
+    ministry"), or nothing: a bare "the group" alone names no one."""
+    for earlier in reversed(ctx.sentences[: sent.index + 1]):
+        doc = ctx.docs.get(earlier.index)
+        if doc is None:  # not parsed: the phrase as written, "(the) X's/Capitalised ... head"
+            found = re.findall(
+                rf"(?:\b[Tt]he )?((?:[A-Z][\w’'-]*(?:['’]s)? )+(?:[a-z]+ )?|(?<=[Tt]he )[a-z]+ )"
+                rf"{re.escape(head.lower_)}\b",
+                earlier.text,
+            )
+            if found:
+                return f"{found[-1]}{head.lower_}"
+            continue
+        index = earlier.index
+        for t in reversed(doc):
+            if t.lower_ != head.lower_ or (index == sent.index and t.i >= head.i):
+                continue
+            phrase = _org_phrase(t)
+            if len(phrase.split()) > 1:
+                return phrase.strip()
+    return None
+
+
 def _named_speaker(subj: Token, ctx: ArticleContext) -> tuple[Person, str | None] | None:
     """A named person (or a pronoun/description standing for one) as the subject."""
     name, role = _split_title(*person_in(subj.doc, subj))
+    if name and subj.tag_ in {"NNP", "NNPS"} and _has_article(subj):
+        return None  # "the Bree Watch said": a body's name
     if name and _is_person_name(name, ctx):
         return _with_full_name(name, role, ctx), role
     low = subj.lower_
     if subj.tag_ == "PRP":
-        if low in {"he", "she"} and ctx.people.last_speaker is not None:
-            return ctx.people.last_speaker, None
-        return None
+        referent = _pronoun_referent(low, ctx)
+        return (referent, None) if referent is not None else None
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subj.children) and not _apposed(subj):
+        return None  # "his spokesman" with no name: someone else's, unnamed, aide
     speaker = resolve_speaker(subj, ctx)
     if speaker.name is None:
         return None
     person = ctx.people.lookup(speaker.name)
-    if person is None or person.name != speaker.name:
-        return None
+    if person is None or person.name != speaker.name or not _is_person_name(person.name):
+        return None  # a body registered as a person by its capitals ("... Monitoring Mission")
     return person, speaker.role
 
 
