@@ -97,6 +97,7 @@ def test_incident_detail_has_reports_ranges_claims_and_verdicts(client) -> None:
         ("/api/incidents?bbox=10,0,0,10", 400, "invalid_bbox"),
         ("/api/incidents?cursor=%21%21", 400, "invalid_cursor"),
         ("/api/quotes?cursor=abc", 400, "invalid_cursor"),
+        ("/api/quotes?cursor=%C2%B9", 400, "invalid_cursor"),  # "¹": a digit to str.isdigit
         ("/api/export/xlsx", 422, "invalid"),
     ],
 )

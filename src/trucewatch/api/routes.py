@@ -117,7 +117,8 @@ def _offset(cursor: str | None) -> int:
     """Cursors of the in-memory lists: the decimal offset of the next item."""
     if not cursor:
         return 0
-    if not cursor.isdigit():
+    # ASCII digits only: str.isdigit() also passes "¹" or "٣", which int() rejects or reads
+    if not (cursor.isascii() and cursor.isdigit()):
         raise ApiError(400, "invalid_cursor", f"invalid cursor {cursor!r}: pass 'next' back as is")
     return int(cursor)
 
