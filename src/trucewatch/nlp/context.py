@@ -140,6 +140,22 @@ class PersonRegistry:
 _AT = frozenset({"in", "on", "across", "into", "inside", "throughout", "over"})
 
 
+def _place_ref(match: PlaceMatch, name: str, key: str, reason: str) -> PlaceRef:
+    """The record's place for a gazetteer match of `name`, as the text wrote it (`key`)."""
+    p = match.place
+    return PlaceRef(
+        name=display_name(name, p.name, match.score),
+        admin1=p.admin1,
+        country=p.country,
+        lat=p.lat,
+        lon=p.lon,
+        precision=p.precision,
+        id=p.id,
+        text=key,
+        reason=reason,
+    )
+
+
 @dataclass
 class ArticleContext:
     """Per-article state; built by the reader, read by the extractors."""
@@ -210,18 +226,7 @@ class ArticleContext:
                 # "northern Idlib", "rural Hama": the place is the name after the direction
                 match = self.kb.resolve_place(bare, context=context or None)
             if isinstance(match, PlaceMatch):
-                p = match.place
-                ref = PlaceRef(
-                    name=display_name(name, p.name, match.score),
-                    admin1=p.admin1,
-                    country=p.country,
-                    lat=p.lat,
-                    lon=p.lon,
-                    precision=p.precision,
-                    id=p.id,
-                    text=key,
-                    reason=match.reason,
-                )
+                ref = _place_ref(match, name, key, match.reason)
                 self.scores[key] = match.score
             else:
                 ref = PlaceRef(name=key, text=key, reason=match.reason)
@@ -241,18 +246,7 @@ class ArticleContext:
             return PlaceRef(
                 name=key, text=key, reason=f"not found in {country}, the country its sentence names"
             )
-        p = match.place
-        return PlaceRef(
-            name=display_name(key, p.name, match.score),
-            admin1=p.admin1,
-            country=p.country,
-            lat=p.lat,
-            lon=p.lon,
-            precision=p.precision,
-            id=p.id,
-            text=key,
-            reason=f"{match.reason}; the country its sentence names",
-        )
+        return _place_ref(match, key, key, f"{match.reason}; the country its sentence names")
 
     def sentence_country(self, doc: Doc, dateline: int) -> str | None:
         """The one country a sentence names as a place ("strikes on southern X", "in X"),
