@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from trucewatch.model.event import SUB_TO_TYPE, ActorRef, EventReport, PlaceRef
@@ -367,13 +368,10 @@ def _fill_perpetrators(kept: list[EventReport]) -> list[EventReport]:
         ev = out[i]
         if ev.actor1 is not None or event_family(ev.sub_event_type) != "violent":
             continue
-        for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
-            if _NEW_EVENT_RE.search(later.evidence):
-                break
+        for later in _violence_told_after(out, i):
             if (
                 later.actor1 is None
                 or later.actor1.id is None
-                or event_family(later.sub_event_type) != "violent"
                 or not _same_scene(ev, later)
                 or _other_weapon(ev, later)
             ):
@@ -437,12 +435,9 @@ def _refine_vague_tolls(kept: list[EventReport]) -> list[EventReport]:
         if span is None:
             continue
         low, high = span
-        for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
-            if _NEW_EVENT_RE.search(later.evidence):
-                break
+        for later in _violence_told_after(out, i):
             if (
-                event_family(later.sub_event_type) != "violent"
-                or later.fatalities is None
+                later.fatalities is None
                 or not low <= later.fatalities <= high
                 or not _same_scene(
                     ev,
@@ -496,15 +491,9 @@ def _refine_civilian_share(kept: list[EventReport]) -> list[EventReport]:
     for i, ev in enumerate(out):
         if event_family(ev.sub_event_type) != "violent" or not ev.fatalities:
             continue
-        for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
-            if _NEW_EVENT_RE.search(later.evidence):
-                break
+        for later in _violence_told_after(out, i):
             share = _civilian_share(ev, later)
-            if (
-                share is None
-                or event_family(later.sub_event_type) != "violent"
-                or not _same_scene(ev, later.model_copy(update={"actor1": ev.actor1}))
-            ):
+            if share is None or not _same_scene(ev, later.model_copy(update={"actor1": ev.actor1})):
                 continue
             out[i] = ev.model_copy(update={"civilian_fatalities": share})
             break
@@ -564,12 +553,9 @@ def _count_out_fighters(kept: list[EventReport]) -> list[EventReport]:
             continue
         armed = civilians = 0
         among = False
-        for later in out[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
-            if _NEW_EVENT_RE.search(later.evidence):
-                break
+        for later in _violence_told_after(out, i):
             if (
-                event_family(later.sub_event_type) != "violent"
-                or later.fatalities is None
+                later.fatalities is None
                 or later.civilian_fatalities is None
                 or later.fatalities >= total
                 or not _same_scene(ev, later.model_copy(update={"actor1": ev.actor1}))
@@ -582,6 +568,16 @@ def _count_out_fighters(kept: list[EventReport]) -> list[EventReport]:
         if 0 < armed < total and (among or armed + civilians == total):
             out[i] = ev.model_copy(update={"civilian_fatalities": total - armed})
     return out
+
+
+def _violence_told_after(events: list[EventReport], i: int) -> Iterator[EventReport]:
+    """The violent events told in the sentences after event `i`, up to the look-ahead; a
+    sentence that says it tells a new occurrence ("Separately, ...") ends them."""
+    for later in events[i + 1 : i + 1 + PERPETRATOR_LOOKAHEAD_EVENTS]:
+        if _NEW_EVENT_RE.search(later.evidence):
+            return
+        if event_family(later.sub_event_type) == "violent":
+            yield later
 
 
 def _same_scene(ev: EventReport, later: EventReport, days_before: int = 1) -> bool:
