@@ -245,7 +245,7 @@ def test_blame_in_a_later_sentence_names_the_alleged_author(read: Any) -> None:
 
 def test_acronym_read_as_a_verb_is_the_claimant() -> None:
     """ "IS said its fighters carried out the attack": "IS" tagged as the verb "is"."""
-    from trucewatch.nlp.reader import _acronym_subject
+    from trucewatch.nlp.claims import _acronym_subject
 
     doc = _parsed(
         [
