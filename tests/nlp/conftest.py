@@ -99,14 +99,15 @@ def _reader_over(kb: Any) -> Any:
 
 @pytest.fixture(scope="session")
 def make_read() -> Any:
-    """`make_read(kb)` -> `read(text)`: a reader over a variant of the fictional KB, each
-    text an article published on Wednesday 12 March 2025 (skips when the model is absent)."""
+    """`make_read(kb)` -> `read(text)`: a reader over another knowledge base (a variant of
+    the fictional one, or the shipped one), each text an article published on `published`,
+    Wednesday 12 March 2025 unless given (skips when the model is absent)."""
 
-    def make(kb: Any) -> Any:
+    def make(kb: Any, published: dt.date = PUBLISHED) -> Any:
         reader = _reader_over(kb)
 
         def _read(text: str) -> Any:
-            art = Article(id=article_id(text), source_id="test", text=text, published=PUBLISHED)
+            art = Article(id=article_id(text), source_id="test", text=text, published=published)
             return reader.read(art)
 
         return _read

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from trucewatch.model import Article, article_id
 from trucewatch.resolve import KB, load_kb
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -193,20 +192,8 @@ def test_the_air_force_and_the_federal_government_take_the_country(kb: KB) -> No
 
 
 @pytest.fixture(scope="module")
-def read_real(kb: KB) -> Any:
-    from trucewatch.errors import ModelMissingError
-    from trucewatch.nlp import load_reader
-
-    try:
-        reader = load_reader(kb)
-    except ModelMissingError as error:
-        pytest.skip(str(error))
-
-    def _read(text: str) -> Any:
-        art = Article(id=article_id(text), source_id="t", text=text, published=dt.date(2024, 12, 3))
-        return reader.read(art)
-
-    return _read
+def read_real(make_read: Any, kb: KB) -> Any:
+    return make_read(kb, published=dt.date(2024, 12, 3))
 
 
 def test_a_place_is_looked_up_in_the_country_its_sentence_names(read_real: Any) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from trucewatch.model import Article, article_id
 from trucewatch.resolve import load_kb
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -115,20 +114,8 @@ def test_an_event_named_again_to_say_what_it_was_is_no_new_event(read: Any) -> N
 
 
 @pytest.fixture(scope="module")
-def read_real() -> Any:
-    from trucewatch.errors import ModelMissingError
-    from trucewatch.nlp import load_reader
-
-    try:
-        reader = load_reader(load_kb())
-    except ModelMissingError as error:
-        pytest.skip(str(error))
-
-    def _read(text: str) -> Any:
-        art = Article(id=article_id(text), source_id="t", text=text, published=dt.date(2024, 5, 8))
-        return reader.read(art)
-
-    return _read
+def read_real(make_read: Any) -> Any:
+    return make_read(load_kb(), published=dt.date(2024, 5, 8))
 
 
 def test_unidentified_gunmen_are_the_unidentified_group(read_real: Any) -> None:
