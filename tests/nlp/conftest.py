@@ -41,6 +41,13 @@ class FictionalKB:
         ]
         self.places = [Place(**p) for p in data["places"]]
 
+    def with_actors(self, *extra: Actor) -> FictionalKB:
+        """A copy of this knowledge base that also knows `extra` (a test's own actor)."""
+        copy = type(self).__new__(type(self))
+        copy.places = self.places
+        copy.actors = [*self.actors, *extra]
+        return copy
+
     def resolve_actor(
         self, text: str, on: dt.date | None = None, context: dict[str, str] | None = None
     ) -> ActorMatch | Unresolved:

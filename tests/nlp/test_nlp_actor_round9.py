@@ -128,12 +128,9 @@ def test_an_upper_case_country_abbreviation_is_no_stop_word(
 ) -> None:
     from trucewatch.model import Actor
 
-    kb = type(fictional_kb).__new__(type(fictional_kb))
-    kb.places = fictional_kb.places
-    kb.actors = [
-        *fictional_kb.actors,
-        Actor(id="us", name="United States", kind="state", country="US", aliases=("US",)),
-    ]
+    kb = fictional_kb.with_actors(
+        Actor(id="us", name="United States", kind="state", country="US", aliases=("US",))
+    )
     ev = _violent(make_read(kb)("Nine villagers were killed in US airstrikes near Osgiliath."))
     assert _id(ev.actor1) == "us"
 

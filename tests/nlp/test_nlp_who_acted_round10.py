@@ -87,12 +87,9 @@ def test_a_hyphenated_group_name_the_phrase_ends_in_is_found(
 ) -> None:
     from trucewatch.model import Actor
 
-    kb = type(fictional_kb).__new__(type(fictional_kb))
-    kb.places = fictional_kb.places
-    kb.actors = [
-        *fictional_kb.actors,
-        Actor(id="harrow", name="Al-Harrow Front", kind="rebel", country="XG"),
-    ]
+    kb = fictional_kb.with_actors(
+        Actor(id="harrow", name="Al-Harrow Front", kind="rebel", country="XG")
+    )
     ev = _violent(
         make_read(kb)(
             "A suicide bomber from Gondor's Al-Harrow Front killed ten soldiers in "
